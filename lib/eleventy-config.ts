@@ -1,0 +1,55 @@
+/**
+ * The slice of Eleventy's configuration API this project uses. Eleventy ships
+ * JavaScript with JSDoc rather than declarations, so we state the contract we
+ * rely on here and let tsc hold every plugin to it.
+ * https://www.11ty.dev/docs/config/
+ */
+export interface EleventyPage {
+  url: string | false;
+  fileSlug: string;
+  inputPath: string;
+  outputPath: string | false;
+  date: Date;
+}
+
+export interface CollectionItem<Data = Record<string, unknown>> {
+  url: string;
+  inputPath: string;
+  fileSlug: string;
+  date: Date;
+  data: Data & { page: EleventyPage };
+  /** Rendered HTML of the template (without layout). */
+  content: string;
+  templateContent: string;
+}
+
+export interface CollectionApi {
+  getFilteredByGlob(glob: string | string[]): CollectionItem[];
+  getAll(): CollectionItem[];
+}
+
+export interface EventArguments {
+  directories: { input: string; output: string; includes: string; data: string; layouts?: string };
+  runMode: "build" | "watch" | "serve";
+  outputMode: "fs" | "json" | "ndjson";
+}
+
+export interface EleventyConfig {
+  addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void | Promise<void>, options?: Options): void;
+  addFilter(name: string, filter: (...args: any[]) => unknown): void;
+  addAsyncFilter(name: string, filter: (...args: any[]) => Promise<unknown>): void;
+  addShortcode(name: string, shortcode: (...args: any[]) => string): void;
+  addCollection(name: string, build: (api: CollectionApi) => unknown): void;
+  addGlobalData(name: string, value: unknown): void;
+  addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string | Promise<string>): void;
+  addPassthroughCopy(paths: string | Record<string, string>): void;
+  addWatchTarget(path: string): void;
+  addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+  setLibrary(name: string, library: unknown): void;
+  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  on(event: "eleventy.before" | "eleventy.after", listener: (args: EventArguments) => unknown): void;
+  ignores: Set<string> & { add(glob: string): unknown };
+  watchIgnores: Set<string>;
+  setServerOptions(options: Record<string, unknown>): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
+}

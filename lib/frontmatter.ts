@@ -1,0 +1,100 @@
+/**
+ * Reads a post file the way the build does and remembers where each
+ * frontmatter field sits, so an error can point at the line to fix.
+ * Eleventy is given the same YAML parser (see lib/validate-plugin.ts), so what
+ * is checked here is exactly what the templates receive.
+ */
+import { LineCounter, parseDocument, isMap, isScalar } from "yaml";
+
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export interface ParsedPost {
+  /** Parsed YAML mapping (unvalidated). */
+  data: Record<string, unknown>;
+  /** Markdown after the closing `---`. */
+  body: string;
+  /** 1-based line where the body starts in the file. */
+  bodyLine: number;
+  /** Where each top-level field's key stands in the file. */
+  fields: Map<string, SourcePosition>;
+}
+
+export interface ReadProblem {
+  line: number;
+  column: number;
+  field: string;
+  message: string;
+}
+
+export type ReadResult = { ok: true; post: ParsedPost } | { ok: false; problems: ReadProblem[] };
+
+const FENCE = /^---[ \t]*$/;
+
+/** Accepts a BOM and CRLF line endings, which editors on Windows produce. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/** YAML parsing shared by the validator and by Eleventy's front matter engine. */
+export function parseYaml(source: string, lineCounter?: LineCounter) {
+  return parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: "core" });
+}
+
+export function readPost(rawText: string): ReadResult {
+  const lines = normaliseText(rawText).split("\n");
+  if (!FENCE.test(lines[0] ?? "")) {
+    return fail(1, "frontmatter", "expected the file to start with a `---` line, found " + quoteLine(lines[0]));
+  }
+  const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  if (close === -1) {
+    return fail(1, "frontmatter", "expected a closing `---` line after the fields, found the end of the file");
+  }
+  const yamlText = lines.slice(1, close).join("\n");
+  const counter = new LineCounter();
+  const doc = parseYaml(yamlText, counter);
+  // Line 1 of the YAML text is line 2 of the file.
+  const at = (offset: number): SourcePosition => {
+    const { line, col } = counter.linePos(offset);
+    return { line: line + 1, column: col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({
+        ...at(error.pos[0]),
+        field: "frontmatter",
+        message: `invalid YAML: ${error.message.split("\n")[0]}`,
+      })),
+    };
+  }
+  const fields = new Map<string, SourcePosition>();
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    return fail(2, "frontmatter", "expected `field: value` lines, found " + describeNode(doc.toJS()));
+  }
+  for (const pair of doc.contents?.items ?? []) {
+    if (isScalar(pair.key) && pair.key.range) fields.set(String(pair.key.value), at(pair.key.range[0]));
+  }
+  const body = lines.slice(close + 1).join("\n");
+  return { ok: true, post: { data: (doc.toJS() ?? {}) as Record<string, unknown>, body, bodyLine: close + 2, fields } };
+}
+
+function fail(line: number, field: string, message: string): ReadResult {
+  return { ok: false, problems: [{ line, column: 1, field, message }] };
+}
+
+function quoteLine(line: string | undefined): string {
+  return line === undefined || line === "" ? "an empty line" : JSON.stringify(line.slice(0, 40));
+}
+
+/** A short, human description of a value an author wrote. */
+export function describeNode(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "an empty value";
+  if (Array.isArray(value)) return `a list (${JSON.stringify(value).slice(0, 60)})`;
+  if (typeof value === "string") return value.trim() === "" ? "an empty text" : `the text ${JSON.stringify(value.slice(0, 60))}`;
+  if (typeof value === "object") return `a mapping (${JSON.stringify(value).slice(0, 60)})`;
+  return `${typeof value === "number" ? "the number" : "the value"} ${String(value)}`;
+}

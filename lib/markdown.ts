@@ -1,0 +1,47 @@
+/**
+ * The one markdown-it instance every post is rendered with.
+ * https://www.11ty.dev/docs/languages/markdown/#optional-set-your-own-library-instance
+ */
+import MarkdownIt from "markdown-it";
+import anchor from "markdown-it-anchor";
+import type { Options, Renderer, Token } from "markdown-it/index.js";
+import type { EleventyConfig } from "./eleventy-config.ts";
+import { slugifyTag } from "./slug.ts";
+
+export function createMarkdown(siteOrigin: string): MarkdownIt {
+  // html: trusted authors may write raw HTML; lib/body-checks.ts refuses the dangerous parts.
+  const md = new MarkdownIt({ html: true, typographer: true, linkify: false });
+  md.use(anchor, { slugify: (text: string) => slugifyTag(text) || "section", tabIndex: false });
+
+  const renderToken = (tokens: Token[], idx: number, options: Options, _env: unknown, self: Renderer) =>
+    self.renderToken(tokens, idx, options);
+
+  const linkOpen = md.renderer.rules.link_open ?? renderToken;
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const token = tokens[idx] as Token;
+    if (isExternal(token.attrGet("href"), siteOrigin)) {
+      // noopener: a page we link to can never script or redirect this one.
+      token.attrSet("rel", "noopener");
+    }
+    return linkOpen(tokens, idx, options, env, self);
+  };
+
+  const image = md.renderer.rules.image ?? renderToken;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx] as Token;
+    token.attrSet("loading", "lazy");
+    token.attrSet("decoding", "async");
+    return image(tokens, idx, options, env, self);
+  };
+  return md;
+}
+
+export function isExternal(href: string | null, siteOrigin: string): boolean {
+  if (!href || !/^https?:\/\//i.test(href)) return false;
+  return new URL(href).origin !== siteOrigin;
+}
+
+/** Eleventy plugin: renders .md templates with our instance. */
+export default function markdownPlugin(eleventyConfig: EleventyConfig, options: { siteOrigin: string }): void {
+  eleventyConfig.setLibrary("md", createMarkdown(options.siteOrigin));
+}

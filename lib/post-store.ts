@@ -1,0 +1,34 @@
+/**
+ * The validated posts of the current build, keyed by absolute path. Filled once per build by lib/validate-plugin.ts,
+ * read by the post directory data and the collections, so templates use typed,
+ * validated values and never re-parse frontmatter.
+ */
+import path from "node:path";
+import type { Frontmatter } from "./schema.ts";
+
+export interface StoredPost {
+  /** Absolute path of the Markdown file. */
+  path: string;
+  /** Path relative to the site root, as shown in messages: posts/foo.md */
+  file: string;
+  slug: string;
+  data: Frontmatter;
+  /** Last revision: frontmatter `updated`, else git history, else none. */
+  updated: Date | undefined;
+  /** Whether this build writes the post at all (drafts and scheduled posts only in previews). */
+  published: boolean;
+  /** Published in this build, but not live in production: shown with a banner. */
+  unpublished: "draft" | "scheduled" | undefined;
+}
+
+const posts = new Map<string, StoredPost>();
+
+export function replacePosts(entries: StoredPost[]): void {
+  posts.clear();
+  for (const entry of entries) posts.set(entry.path, entry);
+}
+
+/** Looks a post up by Eleventy's inputPath, which is relative to the working directory. */
+export function getPost(inputPath: string): StoredPost | undefined {
+  return posts.get(path.resolve(inputPath));
+}

@@ -1,0 +1,124 @@
+/**
+ * Checks every post before anything is rendered: frontmatter against the
+ * schema, file names as permanent slugs, duplicates across folders, and tags
+ * that would share a URL. Collects every problem instead of stopping at the first.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describeNode, readPost, type SourcePosition } from "./frontmatter.ts";
+import type { PostProblem } from "./errors.ts";
+import { frontmatterSchema, frontmatterFields, type Frontmatter } from "./schema.ts";
+import { POST_SLUG, slugifyTag } from "./slug.ts";
+import { suggestField } from "./suggest.ts";
+import { checkBody } from "./body-checks.ts";
+
+export interface ValidPost {
+  file: string;
+  slug: string;
+  data: Frontmatter;
+  body: string;
+  bodyLine: number;
+}
+
+export interface ValidationReport {
+  posts: ValidPost[];
+  problems: PostProblem[];
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Lists Markdown files under a folder, as paths relative to `root`. */
+export function listPostFiles(root: string, postsDir = "posts"): string[] {
+  const dir = path.join(root, postsDir);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => path.posix.join(postsDir, name.split(path.sep).join("/")))
+    .sort();
+}
+
+export function validateFiles(root: string, files: string[]): ValidationReport {
+  const report: ValidationReport = { posts: [], problems: [] };
+  for (const file of files) {
+    const outcome = validateOne(file, readFileSync(path.join(root, file)));
+    if (outcome.post) report.posts.push(outcome.post);
+    report.problems.push(...outcome.problems);
+  }
+  report.problems.push(...crossPostProblems(report.posts));
+  return report;
+}
+
+export function validateOne(file: string, bytes: Uint8Array): { post?: ValidPost; problems: PostProblem[] } {
+  const problems: PostProblem[] = [];
+  const add = (at: SourcePosition, field: string, message: string) => problems.push({ file, ...at, field, message });
+
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    add(lineOfFirstInvalidByte(bytes), "file", "expected UTF-8 text, found bytes in another encoding (save the file as UTF-8)");
+    return { problems };
+  }
+  const slug = path.posix.basename(file, ".md");
+  if (!POST_SLUG.test(slug)) {
+    add({ line: 1, column: 1 }, "slug", `expected a file name of lowercase letters, digits and single hyphens (it becomes the URL), found "${slug}"`);
+  }
+  const read = readPost(text);
+  if (!read.ok) {
+    read.problems.forEach((problem) => add(problem, problem.field, problem.message));
+    return { problems };
+  }
+  const { data, fields, body, bodyLine } = read.post;
+  const where = (field: string | undefined) => (field && fields.get(field)) || { line: 1, column: 1 };
+  const result = frontmatterSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          const hint = suggestField(key, frontmatterFields);
+          add(where(key), key, `unknown field${hint ? `; did you mean "${hint}"?` : ""} (expected one of ${frontmatterFields.join(", ")})`);
+        }
+        continue;
+      }
+      const field = issue.path.map(String).join(".");
+      const found = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key as string], data);
+      add(where(String(issue.path[0] ?? "")), field || "frontmatter", `expected ${issue.message}, found ${describeNode(found)}`);
+    }
+  }
+  for (const problem of checkBody(body)) {
+    add({ line: bodyLine + problem.line - 1, column: problem.column }, "body", problem.message);
+  }
+  if (!result.success || problems.length > 0) return { problems };
+  return { post: { file, slug, data: result.data, body, bodyLine }, problems };
+}
+
+function crossPostProblems(posts: ValidPost[]): PostProblem[] {
+  const problems: PostProblem[] = [];
+  const bySlug = new Map<string, string>();
+  const tagSpellings = new Map<string, { spelling: string; file: string }>();
+  for (const post of posts) {
+    const first = bySlug.get(post.slug);
+    if (first) {
+      problems.push({ file: post.file, line: 1, column: 1, field: "slug", message: `expected a unique file name, found "${post.slug}" already used by ${first}` });
+    } else bySlug.set(post.slug, post.file);
+    for (const tag of post.data.tags) {
+      const slug = slugifyTag(tag);
+      const seen = tagSpellings.get(slug);
+      // Case and surrounding space are folded (Politics = politics); anything else sharing a URL is ambiguous.
+      if (seen && seen.spelling.toLowerCase() !== tag.toLowerCase()) {
+        problems.push({
+          file: post.file, line: 1, column: 1, field: "tags",
+          message: `expected tags that differ in their URL, found "${tag}" and "${seen.spelling}" (${seen.file}) both at /tags/${slug}/`,
+        });
+      } else if (!seen) tagSpellings.set(slug, { spelling: tag, file: post.file });
+    }
+  }
+  return problems;
+}
+
+function lineOfFirstInvalidByte(bytes: Uint8Array): SourcePosition {
+  // A lossy decode marks the first bad byte with U+FFFD; count the lines before it.
+  const lossy = new TextDecoder("utf-8").decode(bytes);
+  const before = lossy.slice(0, Math.max(0, lossy.indexOf("\uFFFD")));
+  return { line: before.split("\n").length, column: before.length - before.lastIndexOf("\n") };
+}
