@@ -1,0 +1,106 @@
+// Markdown rendering of the benchmark results; no measuring happens here.
+import { cpus, totalmem } from "node:os";
+import type { BuilderId } from "./builder.ts";
+import type { LoaderCost } from "./measure.ts";
+import { median } from "./measure.ts";
+import type { WatchResult } from "./watch-check.ts";
+
+export interface Cell {
+  builder: BuilderId;
+  label: string;
+  /** posts in the build; 0 for the start-up measurement */
+  n: number;
+  wallMs: number[];
+  peakRssKiB: number[];
+  files: number;
+  failures: string[];
+}
+
+export interface Results {
+  runs: number;
+  seed: number;
+  versions: Record<string, string>;
+  rssMethod: string;
+  cells: Cell[];
+  loader: LoaderCost | null;
+  watch: Array<{ label: string; n: number; result: WatchResult | null; error?: string }>;
+  skipped: Array<{ label: string; reason: string }>;
+}
+
+const sec = (ms: number): string => (ms / 1000).toFixed(2);
+const ms = (v: number): string => `${Math.round(v)} ms`;
+const mib = (kib: number[]): string => (kib.length ? `${Math.round(Math.max(...kib) / 1024)} MiB` : "n/a");
+const cellText = (text: string): string => (text.split("\n")[0] ?? "").replace(/\|/g, "\\|");
+const count = (v: number): string => v.toLocaleString("en-US");
+
+function wallCells(c: Cell): [string, string] {
+  if (c.wallMs.length === 0) return ["failed", "—"];
+  const lo = Math.min(...c.wallMs);
+  const hi = Math.max(...c.wallMs);
+  return [`${sec(median(c.wallMs))} s`, `${sec(lo)}–${sec(hi)} s`];
+}
+
+function ratio(cells: Cell[], n: number, a: BuilderId, b: BuilderId): string {
+  const find = (id: BuilderId): Cell | undefined => cells.find((c) => c.n === n && c.builder === id && c.wallMs.length);
+  const x = find(a);
+  const y = find(b);
+  return x && y ? `${(median(x.wallMs) / median(y.wallMs)).toFixed(2)}×` : "—";
+}
+
+export function machineLine(): string {
+  const cpu = cpus();
+  const model = (cpu[0]?.model ?? "unknown CPU").replace(/\s+/g, " ").trim();
+  return `${cpu.length} cores (${model}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM`;
+}
+
+export function renderReport(r: Results): string {
+  const out: string[] = [];
+  const versions = Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(", ");
+  out.push(`Machine: ${machineLine()}. Versions: ${versions}.`);
+  out.push(`Each cell: ${r.runs} run(s), builders alternated within each round; seed ${r.seed}. ` +
+    `Peak RSS: ${r.rssMethod}, highest over the runs.`, "");
+  for (const s of r.skipped) out.push(`- Skipped ${s.label}: ${s.reason}`);
+  if (r.skipped.length) out.push("");
+
+  const builds = r.cells.filter((c) => c.n > 0);
+  out.push("### Full builds", "", "| posts | builder | median wall | min–max | peak RSS | files written |", "|---:|---|---:|---:|---:|---:|");
+  for (const c of builds) out.push(`| ${count(c.n)} | ${c.label} | ${wallCells(c).join(" | ")} | ${mib(c.peakRssKiB)} | ${count(c.files)} |`);
+
+  const ns = [...new Set(builds.map((c) => c.n))];
+  out.push("", "### Ratios of median wall time", "", "| posts | ours / bare | bare / hugo | ours / hugo |", "|---:|---:|---:|---:|");
+  for (const n of ns) out.push(`| ${count(n)} | ${ratio(builds, n, "ours", "bare")} | ${ratio(builds, n, "bare", "hugo")} | ${ratio(builds, n, "ours", "hugo")} |`);
+
+  const zero = r.cells.filter((c) => c.n === 0);
+  if (zero.length) {
+    out.push("", "### Start-up: the same builders on zero posts", "", "| builder | median wall | min–max | peak RSS |", "|---|---:|---:|---:|");
+    for (const c of zero) out.push(`| ${c.label} | ${wallCells(c).join(" | ")} | ${mib(c.peakRssKiB)} |`);
+  }
+
+  if (r.loader) {
+    const l = r.loader;
+    out.push("", `### TypeScript loader start-up (median of ${l.runs})`, "", "| command | median wall |", "|---|---:|");
+    out.push(`| \`node -e 0\` | ${ms(l.plainMs)} |`, `| \`node --import tsx -e 0\` | ${ms(l.tsxMs)} |`);
+    if (l.projectLoaderMs !== null) out.push(`| \`node --import ./scripts/typescript.js -e 0\` | ${ms(l.projectLoaderMs)} |`);
+    out.push("", `tsx adds ${ms(l.tsxMs - l.plainMs)} to every Node start-up.`);
+  }
+
+  if (r.watch.length) {
+    out.push("", "### Watch mode: one edited post, write → rebuild finished", "",
+      "| posts | builder | first build | write → “Wrote” | write → “Watching” | last rebuild log |", "|---:|---|---:|---:|---:|---|");
+    for (const w of r.watch) {
+      if (!w.result) {
+        out.push(`| ${count(w.n)} | ${w.label} | failed | — | — | ${cellText(w.error ?? "")} |`);
+        continue;
+      }
+      const x = w.result;
+      out.push(`| ${count(w.n)} | ${w.label} | ${sec(x.firstBuildMs)} s | ${ms(median(x.wroteMs))} | ${ms(median(x.rebuildMs))} | ${cellText(x.rebuildLine)} |`);
+    }
+  }
+
+  const failed = r.cells.filter((c) => c.failures.length);
+  if (failed.length) {
+    out.push("", "### Failures", "");
+    for (const c of failed) out.push(`- ${c.label} at ${count(c.n)} posts:`, "", "```", c.failures[0] ?? "", "```");
+  }
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,161 @@
+// Build benchmark (issue 7): our production build vs. bare Eleventy vs. Hugo
+// on the same generated posts. Markdown report on stdout, progress on stderr;
+// exits non-zero when any build fails, so CI notices when the bench rots.
+//
+//   npm run bench -- [--n 1000,4000,10000] [--runs 3] [--out file.md]
+//                    [--watch-check] [--watch-n 1000] [--only ours,bare,hugo]
+//                    [--seed 7] [--skip-startup] [--keep]
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { bareEleventy } from "./bare-eleventy.ts";
+import { countOutput } from "./builder.ts";
+import type { Builder } from "./builder.ts";
+import { writePosts } from "./generate-posts.ts";
+import { hugo, hugoVersion } from "./hugo.ts";
+import { measure, measureLoaderCost, peakRssMethod } from "./measure.ts";
+import { ours } from "./ours.ts";
+import { renderReport } from "./report.ts";
+import type { Cell, Results } from "./report.ts";
+import { watchCheck } from "./watch-check.ts";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const BUILD_TIMEOUT_MS = 30 * 60_000;
+
+const { values: opts } = parseArgs({
+  options: {
+    n: { type: "string", default: process.env.BENCH_N ?? "1000,4000,10000" },
+    runs: { type: "string", default: "3" },
+    out: { type: "string" },
+    seed: { type: "string", default: "7" },
+    only: { type: "string", default: "ours,bare,hugo" },
+    "watch-check": { type: "boolean", default: false },
+    "watch-n": { type: "string", default: "1000" },
+    "skip-startup": { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
+});
+
+const positiveInt = (text: string, what: string, allowZero = false): number => {
+  const v = Number(text);
+  if (!Number.isInteger(v) || v < (allowZero ? 0 : 1)) throw new Error(`--${what}: expected a whole number, got "${text}"`);
+  return v;
+};
+const sizes = opts.n.split(",").map((s) => positiveInt(s.trim(), "n"));
+const runs = positiveInt(opts.runs, "runs");
+const seed = positiveInt(opts.seed, "seed", true);
+const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
+
+const wanted = new Set(opts.only.split(",").map((s) => s.trim()));
+const all: Builder[] = [ours(root), bareEleventy(root), hugo()].filter((b) => wanted.has(b.id));
+const skipped = all.flatMap((b) => {
+  const reason = b.skipReason();
+  return reason ? [{ label: b.label, reason }] : [];
+});
+const builders = all.filter((b) => b.skipReason() === null);
+for (const s of skipped) log(`skipping ${s.label}: ${s.reason}`);
+
+const work = mkdtempSync(join(tmpdir(), "gitpress-bench-"));
+const version = (pkg: string): string =>
+  (JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+const results: Results = {
+  runs, seed, cells: [], loader: null, watch: [], skipped,
+  rssMethod: peakRssMethod(),
+  versions: {
+    Node: process.version,
+    Eleventy: version("@11ty/eleventy"),
+    tsx: version("tsx"),
+    ...(hugoVersion() ? { Hugo: (hugoVersion() as string).replace(/^hugo v?(\S+).*$/, "$1") } : {}),
+  },
+};
+
+/** Lays out one project per builder around the same posts. */
+function prepare(tag: string, n: number): { dirs: Map<Builder, string>; slugs: string[] } {
+  const posts = join(work, `posts-${tag}`);
+  mkdirSync(posts, { recursive: true });
+  const slugs = writePosts(posts, n, seed).map((p) => p.slug);
+  const dirs = new Map<Builder, string>();
+  for (const b of builders) {
+    const dir = join(work, `${tag}-${b.id}`);
+    mkdirSync(dir);
+    b.setup(dir, posts);
+    dirs.set(b, dir);
+  }
+  return { dirs, slugs };
+}
+
+async function timeBuilds(tag: string, n: number): Promise<void> {
+  log(`${tag}: generating ${n} posts and laying out ${builders.length} projects`);
+  const { dirs } = prepare(tag, n);
+  const cells = new Map(builders.map((b) => [b, { builder: b.id, label: b.label, n, wallMs: [], peakRssKiB: [], files: 0, failures: [] } as Cell]));
+  // Rounds of A B C rather than A A A B B B, so drift (thermal, other load)
+  // spreads over every builder instead of landing on one.
+  for (let round = 1; round <= runs; round++) {
+    for (const b of builders) {
+      const dir = dirs.get(b) as string;
+      const cell = cells.get(b) as Cell;
+      rmSync(b.outDir(dir), { recursive: true, force: true });
+      const cmd = b.build(dir);
+      const m = await measure(cmd.cmd, cmd.args, { cwd: dir, env: cmd.env ?? process.env, timeoutMs: BUILD_TIMEOUT_MS });
+      const out = countOutput(b.outDir(dir));
+      // A build that "succeeds" without writing every post (and, with no
+      // posts, at least the home page) is not a result.
+      const problem = !m.ok ? `exit code ${m.exitCode}` : out.html < Math.max(n, 1) ? `only ${out.html} HTML files for ${n} posts` : "";
+      if (problem) {
+        cell.failures.push(`${problem}\n${m.outputTail.trim()}`);
+        log(`${tag} ${b.label} round ${round}: FAILED (${problem})\n${m.outputTail.trim()}`);
+        continue;
+      }
+      cell.wallMs.push(m.wallMs);
+      if (m.peakRssKiB !== null) cell.peakRssKiB.push(m.peakRssKiB);
+      cell.files = out.files;
+      log(`${tag} ${b.label} round ${round}: ${(m.wallMs / 1000).toFixed(2)} s, ${Math.round((m.peakRssKiB ?? 0) / 1024)} MiB`);
+    }
+  }
+  results.cells.push(...cells.values());
+  if (!opts.keep) for (const dir of [...dirs.values(), join(work, `posts-${tag}`)]) rmSync(dir, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  log(`working in ${work}`);
+  results.loader = await measureLoaderCost(root);
+  if (!opts["skip-startup"]) await timeBuilds("zero", 0);
+  for (const n of sizes) await timeBuilds(`n${n}`, n);
+
+  if (opts["watch-check"]) {
+    const n = positiveInt(opts["watch-n"], "watch-n");
+    const watchers = builders.filter((b) => b.watch);
+    log(`watch check at ${n} posts: ${watchers.map((b) => b.label).join(", ")}`);
+    const { dirs, slugs } = prepare("watch", n);
+    const slug = slugs[Math.floor(slugs.length / 2)] as string;
+    for (const b of watchers) {
+      try {
+        results.watch.push({ label: b.label, n, result: await watchCheck(b, dirs.get(b) as string, slug) });
+      } catch (err) {
+        results.watch.push({ label: b.label, n, result: null, error: (err as Error).message });
+        log(`watch check ${b.label} failed: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  const report = renderReport(results);
+  process.stdout.write(report);
+  if (opts.out) writeFileSync(opts.out, report);
+  const failed = results.cells.some((c) => c.failures.length > 0) || results.watch.some((w) => !w.result);
+  if (failed) {
+    log("at least one build failed");
+    process.exitCode = 1;
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  log(`error: ${(err as Error).stack ?? String(err)}`);
+  process.exitCode = 1;
+} finally {
+  if (opts.keep) log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
