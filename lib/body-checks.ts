@@ -1,7 +1,10 @@
 /**
  * Checks on a post's Markdown body that the schema cannot see: constructs that
- * would render as broken or raw text. Lines are 1-based within the body.
+ * would render as broken or raw text, and raw HTML that could attack a reader.
+ * Lines are 1-based within the body.
  */
+import { checkRawHtml } from "./html-safety.ts";
+
 export interface BodyProblem {
   line: number;
   column: number;
@@ -17,6 +20,7 @@ export function checkBody(body: string): BodyProblem[] {
     return problems;
   }
   problems.push(...unclosedFences(body.split("\n")));
+  problems.push(...checkRawHtml(body));
   return problems;
 }
 
