@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { isoDate, jsonForScript, readableDate, readingMinutes } from "../../lib/filters.ts";
+
+describe("date filters", () => {
+  it("formats in UTC so a date-only post never shifts a day", () => {
+    const date = new Date("2018-06-14T00:00:00Z");
+    expect(readableDate(date)).toBe("June 14, 2018");
+    expect(isoDate(date)).toBe("2018-06-14T00:00:00.000Z");
+  });
+});
+
+describe("jsonForScript", () => {
+  it("cannot close or comment out the script element it sits in", () => {
+    const json = jsonForScript({ headline: "</script><script>alert(1)</script><!-- & \u2028" });
+    expect(json).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(json)).toEqual({ headline: "</script><script>alert(1)</script><!-- & \u2028" });
+  });
+});
+
+describe("readingMinutes", () => {
+  it("counts words outside tags and never says zero", () => {
+    expect(readingMinutes("<p>one two</p>")).toBe(1);
+    expect(readingMinutes(`<p>${"word ".repeat(231)}</p>`)).toBe(2);
+  });
+});
