@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { slugifyTag } from "./slug.ts";
+import { parseVideo } from "./video.ts";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -18,8 +19,6 @@ export function parsePostDate(value: string): Date | undefined {
   if (date.toISOString().slice(0, 10) !== value.slice(0, 10) && ISO_DATE.test(value)) return undefined;
   return date;
 }
-
-const videoHosts = ["youtube.com", "youtu.be", "vimeo.com"];
 
 const DATE_HINT = "a date like 2018-06-14 or 2018-06-14T09:30:00-04:00";
 
@@ -87,8 +86,9 @@ export const frontmatterSchema = z
       .default(false)
       .meta({ description: "Drafts show in previews only, never in production.", example: "true" }),
     video: httpUrl
-      .refine((value) => videoHosts.some((host) => new URL(value).hostname.endsWith(host)), {
-        error: "a YouTube or Vimeo address",
+      // The same parser renders the facade, so whatever passes here can be shown.
+      .refine((value) => parseVideo(value) !== undefined, {
+        error: "a YouTube or Vimeo video address (youtube.com/watch?v=…, youtu.be/…, vimeo.com/…)",
       })
       .optional()
       .meta({ description: "YouTube or Vimeo address, shown as a click-to-play preview.", example: "https://www.youtube.com/watch?v=…" }),
