@@ -11,6 +11,7 @@ import { frontmatterSchema, frontmatterFields, type Frontmatter } from "./schema
 import { POST_SLUG, slugifyTag } from "./slug.ts";
 import { suggestField } from "./suggest.ts";
 import { checkBody } from "./body-checks.ts";
+import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "./control-characters.ts";
 
 export interface ValidPost {
   file: string;
@@ -85,6 +86,8 @@ export function validateOne(file: string, bytes: Uint8Array): { post?: ValidPost
       add(where(String(issue.path[0] ?? "")), field || "frontmatter", `expected ${issue.message}, found ${describeNode(found)}`);
     }
   }
+  for (const found of controlCharactersInData(data)) add(where(found.field.split(".")[0]), found.field, describeControlCharacter(found.codePoint));
+  for (const found of findControlCharacters(body)) add({ line: bodyLine + found.line - 1, column: found.column }, "body", describeControlCharacter(found.codePoint));
   for (const problem of checkBody(body)) {
     add({ line: bodyLine + problem.line - 1, column: problem.column }, "body", problem.message);
   }
