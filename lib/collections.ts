@@ -1,11 +1,15 @@
 /**
  * Collections, each computed once per build from one sorted list, so that
- * nothing (neighbours, tags, archive months, pages) costs more than O(n).
+ * nothing (neighbours, tags, archive months, pages) costs more than O(n)
+ * after the one sort.
  * https://www.11ty.dev/docs/collections-api/
  */
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy-config.ts";
+import { paginate, type Page } from "./pagination.ts";
 import { getPost, type StoredPost } from "./post-store.ts";
 import { slugifyTag } from "./slug.ts";
+
+export type { Page } from "./pagination.ts";
 
 export interface PostItem extends CollectionItem {
   post: StoredPost;
@@ -30,10 +34,19 @@ export interface MonthGroup<T> {
   items: T[];
 }
 
-export interface Page<T> {
-  items: T[];
-  pageNumber: number;
-  totalPages: number;
+export interface YearGroup<T> {
+  year: number;
+  /** Newest month first. */
+  months: MonthGroup<T>[];
+}
+
+/** A page of a listing, with when anything on the whole listing last changed (for the sitemap). */
+export interface ListingPage<T> extends Page<T> {
+  lastModified: Date | undefined;
+}
+
+export interface TagPage<T> extends ListingPage<T> {
+  tag: { slug: string; name: string };
 }
 
 /** Newest first; ties broken by slug so every build orders them the same way. */
@@ -77,28 +90,72 @@ export function groupByMonth<T>(sorted: T[], date: (item: T) => Date): MonthGrou
   return groups;
 }
 
-export function paginate<T>(items: T[], size: number): Page<T>[] {
-  const totalPages = Math.max(1, Math.ceil(items.length / size));
-  return Array.from({ length: totalPages }, (_, index) => ({
-    items: items.slice(index * size, (index + 1) * size),
-    pageNumber: index + 1,
-    totalPages,
-  }));
+/** Months (newest first) gathered under their years, for the archive. */
+export function groupByYear<T>(months: MonthGroup<T>[]): YearGroup<T>[] {
+  const years: YearGroup<T>[] = [];
+  for (const month of months) {
+    const last = years[years.length - 1];
+    if (last && last.year === month.year) last.months.push(month);
+    else years.push({ year: month.year, months: [month] });
+  }
+  return years;
 }
 
+/** When a post last changed: its revision date, else its publication date. */
+export function lastChange(post: StoredPost): Date {
+  return post.updated && post.updated > post.data.date ? post.updated : post.data.date;
+}
+
+/** Newest change among items: any post added, edited or removed reshuffles every page of a listing. */
+export function newestChange<T extends { post: StoredPost }>(items: T[]): Date | undefined {
+  let newest: Date | undefined;
+  for (const item of items) {
+    const when = lastChange(item.post);
+    if (!newest || when > newest) newest = when;
+  }
+  return newest;
+}
+
+export function listingPages<T extends { post: StoredPost }>(items: T[], size: number, baseUrl: string): ListingPage<T>[] {
+  const lastModified = newestChange(items);
+  return paginate(items, size, baseUrl).map((page) => ({ ...page, lastModified }));
+}
+
+/** Every page of every tag, flattened, so one template can page through them all. */
+export function tagPages<T extends { post: StoredPost }>(groups: TagGroup<T>[], size: number): TagPage<T>[] {
+  return groups.flatMap((group) =>
+    listingPages(group.items, size, `/tags/${group.slug}/`).map((page) => ({ ...page, tag: { slug: group.slug, name: group.name } })),
+  );
+}
+
+/** Published posts, newest first; computed once per collections pass and shared by every collection below. */
+const sortedPerPass = new WeakMap<CollectionApi, PostItem[]>();
+
 export function postItems(api: CollectionApi): PostItem[] {
+  const cached = sortedPerPass.get(api);
+  if (cached) return cached;
   const items: PostItem[] = [];
   for (const item of api.getAll()) {
     const post = getPost(item.inputPath);
     if (post?.published) items.push(Object.assign(item, { post }));
   }
-  return sortNewestFirst(items);
+  const sorted = sortNewestFirst(items);
+  sortedPerPass.set(api, sorted);
+  return sorted;
 }
 
-export default function collectionsPlugin(eleventyConfig: EleventyConfig): void {
+const tagsOf = (item: PostItem) => item.post.data.tags;
+
+export default function collectionsPlugin(eleventyConfig: EleventyConfig, options: { pageSize: number }): void {
+  const { pageSize } = options;
   eleventyConfig.addCollection("posts", postItems);
   eleventyConfig.addCollection("postNeighbours", (api) =>
     Object.fromEntries(neighbours(postItems(api), (item) => item.url)),
   );
-  eleventyConfig.addCollection("tagList", (api) => groupByTag(postItems(api), (item) => item.post.data.tags));
+  eleventyConfig.addCollection("tagList", (api) => groupByTag(postItems(api), tagsOf));
+  eleventyConfig.addCollection("homePages", (api) => listingPages(postItems(api), pageSize, "/"));
+  eleventyConfig.addCollection("tagPages", (api) => tagPages(groupByTag(postItems(api), tagsOf), pageSize));
+  eleventyConfig.addCollection("archive", (api) =>
+    groupByYear(groupByMonth(postItems(api), (item) => item.post.data.date)),
+  );
 }
