@@ -8,6 +8,9 @@ import markdownPlugin from "./lib/markdown.ts";
 import filtersPlugin from "./lib/filters.ts";
 import collectionsPlugin from "./lib/collections.ts";
 import feedPlugin from "./lib/feed.ts";
+import paginationPlugin from "./lib/pagination.ts";
+import seoPlugin from "./lib/seo.ts";
+import videoPlugin from "./lib/video.ts";
 
 /** @param {import("./lib/eleventy-config.ts").EleventyConfig} eleventyConfig */
 export default function (eleventyConfig) {
@@ -22,8 +25,14 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(markdownPlugin, { siteOrigin: site.url });
   // 4. Template filters (dates, URLs, escaping).
   eleventyConfig.addPlugin(filtersPlugin, { site });
-  // 5. Collections: posts, neighbours, tags — each once per build.
-  eleventyConfig.addPlugin(collectionsPlugin);
+  // 5. Collections: posts, neighbours, tags, archive, listing pages — each once per build.
+  eleventyConfig.addPlugin(collectionsPlugin, { pageSize: site.pageSize });
+  // 5a. Numbered page links for the paginated listings.
+  eleventyConfig.addPlugin(paginationPlugin);
+  // 5b. JSON-LD for posts and the home page.
+  eleventyConfig.addPlugin(seoPlugin, { site });
+  // 5c. Click-to-play video facades (a link; nothing loads from the host).
+  eleventyConfig.addPlugin(videoPlugin);
   // 6. Feeds.
   eleventyConfig.addPlugin(feedPlugin, { site });
 
