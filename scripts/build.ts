@@ -1,44 +1,12 @@
-/**
- * Production build. Eleventy writes into a fresh staging folder next to the
- * output; only a build that finished completely is swapped into place, so a
- * failed build leaves the previous site untouched and never publishes half.
- */
-import { rename, rm } from "node:fs/promises";
-import path from "node:path";
-import Eleventy from "@11ty/eleventy";
+/** `npm run build`: the production build, with author-readable errors. */
+import { build } from "../lib/build.ts";
 import { formatFailure } from "../lib/errors.ts";
 
-export async function build(options: { root?: string; output?: string } = {}): Promise<void> {
-  const root = path.resolve(options.root ?? ".");
-  const output = path.resolve(root, options.output ?? "_site");
-  const staging = `${output}.staging-${process.pid}`;
-  const previous = `${output}.previous-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  try {
-    const eleventy = new Eleventy(root, staging, {
-      configPath: path.join(root, ".eleventy.js"),
-      quietMode: true,
-    });
-    await eleventy.write();
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
-  // Two renames: the old site exists until the new one is complete.
-  await rename(output, previous).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-  await rename(staging, output);
-  await rm(previous, { recursive: true, force: true });
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const started = performance.now();
-  build().then(
-    () => console.log(`Built the site into _site/ in ${((performance.now() - started) / 1000).toFixed(2)} s`),
-    (error: unknown) => {
-      console.error(formatFailure(error));
-      process.exitCode = 1;
-    },
-  );
+const started = performance.now();
+try {
+  await build();
+  console.log(`Built the site into _site/ in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+} catch (error) {
+  console.error(formatFailure(error));
+  process.exitCode = 1;
 }

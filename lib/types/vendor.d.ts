@@ -15,6 +15,7 @@ declare module "@11ty/eleventy" {
       options?: { configPath?: string; quietMode?: boolean; runMode?: string; config?: (eleventyConfig: unknown) => void },
     );
     write(): Promise<unknown>;
+    disableLogger(): void;
     toJSON(): Promise<EleventyResult[]>;
   }
 }
