@@ -4,6 +4,7 @@
  * Lines are 1-based within the body.
  */
 import { checkRawHtml } from "./html-safety.ts";
+import { inspectMarkdown, type PostLink } from "./markdown-checks.ts";
 
 export interface BodyProblem {
   line: number;
@@ -11,30 +12,20 @@ export interface BodyProblem {
   message: string;
 }
 
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})/;
-
-export function checkBody(body: string): BodyProblem[] {
-  const problems: BodyProblem[] = [];
-  if (body.trim() === "") {
-    problems.push({ line: 1, column: 1, message: "expected the article text after the closing `---`, found an empty body" });
-    return problems;
-  }
-  problems.push(...unclosedFences(body.split("\n")));
-  problems.push(...checkRawHtml(body));
-  return problems;
+export interface BodyReport {
+  problems: BodyProblem[];
+  /** Links to /posts/<slug>/, checked against every post by lib/validate.ts. */
+  postLinks: PostLink[];
 }
 
-/** An unclosed code fence swallows the rest of the article into a code block. */
-function unclosedFences(lines: string[]): BodyProblem[] {
-  let open: { line: number; marker: string } | undefined;
-  lines.forEach((text, index) => {
-    const match = FENCE_OPEN.exec(text);
-    if (!match) return;
-    const marker = match[2] ?? "";
-    if (!open) open = { line: index + 1, marker };
-    else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && text.trim() === marker) open = undefined;
-  });
-  return open
-    ? [{ line: open.line, column: 1, message: `expected a closing ${open.marker} for the code block opened here, found the end of the file` }]
-    : [];
+export function inspectBody(body: string): BodyReport {
+  if (body.trim() === "") {
+    return { problems: [{ line: 1, column: 1, message: "expected the article text after the closing `---`, found an empty body" }], postLinks: [] };
+  }
+  const markdown = inspectMarkdown(body);
+  return { problems: [...markdown.problems, ...checkRawHtml(body)], postLinks: markdown.postLinks };
+}
+
+export function checkBody(body: string): BodyProblem[] {
+  return inspectBody(body).problems;
 }
