@@ -10,7 +10,8 @@ import type { PostProblem } from "./errors.ts";
 import { frontmatterSchema, frontmatterFields, type Frontmatter } from "./schema.ts";
 import { POST_SLUG, slugifyTag } from "./slug.ts";
 import { suggestField } from "./suggest.ts";
-import { checkBody } from "./body-checks.ts";
+import { inspectBody } from "./body-checks.ts";
+import { postLinkProblems, type LinkInFile } from "./post-links.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "./control-characters.ts";
 
 export interface ValidPost {
@@ -40,16 +41,19 @@ export function listPostFiles(root: string, postsDir = "posts"): string[] {
 
 export function validateFiles(root: string, files: string[]): ValidationReport {
   const report: ValidationReport = { posts: [], problems: [] };
+  const links: LinkInFile[] = [];
   for (const file of files) {
     const outcome = validateOne(file, readFileSync(path.join(root, file)));
     if (outcome.post) report.posts.push(outcome.post);
     report.problems.push(...outcome.problems);
+    links.push(...(outcome.links ?? []));
   }
   report.problems.push(...crossPostProblems(report.posts));
+  report.problems.push(...postLinkProblems(links, files, report.posts));
   return report;
 }
 
-export function validateOne(file: string, bytes: Uint8Array): { post?: ValidPost; problems: PostProblem[] } {
+export function validateOne(file: string, bytes: Uint8Array): { post?: ValidPost; problems: PostProblem[]; links?: LinkInFile[] } {
   const problems: PostProblem[] = [];
   const add = (at: SourcePosition, field: string, message: string) => problems.push({ file, ...at, field, message });
 
@@ -88,11 +92,13 @@ export function validateOne(file: string, bytes: Uint8Array): { post?: ValidPost
   }
   for (const found of controlCharactersInData(data)) add(where(found.field.split(".")[0]), found.field, describeControlCharacter(found.codePoint));
   for (const found of findControlCharacters(body)) add({ line: bodyLine + found.line - 1, column: found.column }, "body", describeControlCharacter(found.codePoint));
-  for (const problem of checkBody(body)) {
+  const inspected = inspectBody(body);
+  for (const problem of inspected.problems) {
     add({ line: bodyLine + problem.line - 1, column: problem.column }, "body", problem.message);
   }
-  if (!result.success || problems.length > 0) return { problems };
-  return { post: { file, slug, data: result.data, body, bodyLine }, problems };
+  const links = inspected.postLinks.map((link) => ({ ...link, file, line: bodyLine + link.line - 1 }));
+  if (!result.success || problems.length > 0) return { problems, links };
+  return { post: { file, slug, data: result.data, body, bodyLine }, problems, links };
 }
 
 function crossPostProblems(posts: ValidPost[]): PostProblem[] {
