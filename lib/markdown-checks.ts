@@ -56,7 +56,10 @@ export function inspectMarkdown(body: string): MarkdownReport {
   for (const token of markdown.parse(body, {})) {
     const map = token.map ?? [0, 1];
     if (token.type === "fence") checkFence(token, map, lines, report);
-    else if (token.type === "html_block") inspectHtml(token.content, { line: map[0] + 1, column: 1 }, report);
+    else if (token.type === "html_block") {
+      inspectHtml(token.content, { line: map[0] + 1, column: 1 }, report);
+      checkComment(token, map, report);
+    }
     else if (token.type === "inline") inspectInline(token, new Cursor(lines, map), report);
   }
   return report;
@@ -73,6 +76,16 @@ function checkFence(token: Token, map: [number, number], lines: string[], report
     line: map[0] + 1,
     column: 1,
     message: `expected a closing ${marker} for the code block opened here, found ${end}`,
+  });
+}
+
+/** Like a fence, an unclosed `<!--` hides everything after it from readers. */
+function checkComment(token: Token, map: [number, number], report: MarkdownReport): void {
+  if (!token.content.trimStart().startsWith("<!--") || token.content.includes("-->")) return;
+  report.problems.push({
+    line: map[0] + 1,
+    column: 1,
+    message: "expected --> to close the HTML comment opened here, found none, so everything after it would be hidden",
   });
 }
 
