@@ -1,16 +1,22 @@
 // The build, in pipeline order. Each step is a plugin in lib/ with one concern;
 // this file only says which run and in what order.
 // https://www.11ty.dev/docs/config/
-import { loadSite } from "./lib/site.ts";
-import sitePlugin from "./lib/site-plugin.ts";
-import validatePlugin from "./lib/validate-plugin.ts";
-import markdownPlugin from "./lib/markdown.ts";
-import filtersPlugin from "./lib/filters.ts";
-import collectionsPlugin from "./lib/collections.ts";
-import feedPlugin from "./lib/feed.ts";
-import paginationPlugin from "./lib/pagination.ts";
-import seoPlugin from "./lib/seo.ts";
-import videoPlugin from "./lib/video.ts";
+//
+// The modules are loaded with import() rather than `import … from`: Eleventy's
+// --serve watcher follows static imports with a JavaScript-only parser and
+// stops at TypeScript syntax.
+const plugin = async (name) => (await import(`./lib/${name}.ts`)).default;
+const { loadSite } = await import("./lib/site.ts");
+const sitePlugin = await plugin("site-plugin");
+const validatePlugin = await plugin("validate-plugin");
+const markdownPlugin = await plugin("markdown");
+const filtersPlugin = await plugin("filters");
+const collectionsPlugin = await plugin("collections");
+const feedPlugin = await plugin("feed");
+const paginationPlugin = await plugin("pagination");
+const seoPlugin = await plugin("seo");
+const videoPlugin = await plugin("video");
+const sitemapPlugin = await plugin("sitemap");
 
 /** @param {import("./lib/eleventy-config.ts").EleventyConfig} eleventyConfig */
 export default function (eleventyConfig) {
@@ -33,6 +39,8 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(seoPlugin, { site });
   // 5c. Click-to-play video facades (a link; nothing loads from the host).
   eleventyConfig.addPlugin(videoPlugin);
+  // 5d. Sitemap entries with true last-modified dates.
+  eleventyConfig.addPlugin(sitemapPlugin, { site });
   // 6. Feeds.
   eleventyConfig.addPlugin(feedPlugin, { site });
 
