@@ -1,0 +1,109 @@
+/**
+ * Writes <output>/_headers: the Content-Security-Policy for every path, made
+ * from what the build actually wrote, so it is always exactly right.
+ * Netlify reads _headers from the publish folder and merges it with the
+ * [[headers]] of netlify.toml, which carry the headers that never change.
+ * https://docs.netlify.com/manage/routing/headers/#syntax-for-the-headers-file
+ *
+ * The site runs no JavaScript, so there is no script-src and default-src is
+ * 'none'. The one stylesheet is inlined by layouts/base.njk; it is allowed by
+ * the hash of its exact text, never by 'unsafe-inline'.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { Parser } from "htmlparser2";
+import type { EleventyConfig } from "./eleventy-config.ts";
+import { isIndexable } from "./publication.ts";
+import type { SiteMetadata } from "./site.ts";
+
+export const HEADERS_FILE = "_headers";
+
+/** The text of every <style> element, exactly as a browser hashes it. */
+export function inlineStyles(markup: string, xml = false): string[] {
+  const styles: string[] = [];
+  let depth = 0;
+  let current = "";
+  const parser = new Parser(
+    {
+      onopentag: (name) => void (name === "style" && depth++ === 0 && (current = "")),
+      ontext: (text) => void (depth > 0 && (current += text)),
+      onclosetag: (name) => void (name === "style" && --depth === 0 && styles.push(current)),
+    },
+    // In HTML a <style> is raw text; in an XSL stylesheet entities are decoded before output.
+    { xmlMode: xml, decodeEntities: xml },
+  );
+  parser.end(markup);
+  return styles;
+}
+
+export function styleHash(css: string): string {
+  return `'sha256-${createHash("sha256").update(css, "utf8").digest("base64")}'`;
+}
+
+/** Feeds that name an XSL stylesheet for browsers: <?xml-stylesheet href="/feed.xsl"?>. */
+function usesXslStylesheet(markup: string): boolean {
+  return /<\?xml-stylesheet\b[^?]*type="text\/xsl"/.test(markup.slice(0, 1000));
+}
+
+export interface PolicyInput {
+  styleHashes: string[];
+  /** Lets the document load an XSL stylesheet from the site (browsers treat XSLT as script). */
+  xsl?: boolean;
+}
+
+export function contentSecurityPolicy({ styleHashes, xsl = false }: PolicyInput): string {
+  const directives = [
+    "default-src 'none'",
+    ...(xsl ? ["script-src 'self'"] : []),
+    ...(styleHashes.length > 0 ? [`style-src ${styleHashes.join(" ")}`] : []),
+    "img-src 'self' data:",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "upgrade-insecure-requests",
+  ];
+  return directives.join("; ");
+}
+
+interface BuiltFile {
+  /** Site path: /feed.xml */
+  url: string;
+  text: string;
+}
+
+function listFiles(output: string, extensions: string[]): BuiltFile[] {
+  return readdirSync(output, { recursive: true, encoding: "utf8" })
+    .filter((name) => extensions.includes(path.extname(name)))
+    .sort()
+    .map((name) => ({ url: `/${name.split(path.sep).join("/")}`, text: readFileSync(path.join(output, name), "utf8") }));
+}
+
+export function headersFile(output: string, site: Pick<SiteMetadata, "context">): string {
+  const hashes = new Set<string>();
+  for (const page of listFiles(output, [".html"])) for (const css of inlineStyles(page.text)) hashes.add(styleHash(css));
+  for (const sheet of listFiles(output, [".xsl"])) for (const css of inlineStyles(sheet.text, true)) hashes.add(styleHash(css));
+  const styleHashes = [...hashes].sort();
+  const feedsWithXsl = listFiles(output, [".xml"]).filter((file) => usesXslStylesheet(file.text));
+
+  const lines = [
+    "# Written by lib/security-headers.ts on every build; edit that, not this.",
+    "/*",
+    `  Content-Security-Policy: ${contentSecurityPolicy({ styleHashes })}`,
+  ];
+  // Previews and branch deploys are public URLs; search engines must not index them.
+  if (!isIndexable(site.context)) lines.push("  X-Robots-Tag: noindex");
+  for (const feed of feedsWithXsl) {
+    // Only these paths may load a script-like resource, and only from this site:
+    // the XSL that turns the feed into a readable page.
+    lines.push("", feed.url, `  Content-Security-Policy: ${contentSecurityPolicy({ styleHashes, xsl: true })}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+export default function securityHeadersPlugin(eleventyConfig: EleventyConfig, options: { site: SiteMetadata }): void {
+  eleventyConfig.on("eleventy.after", ({ directories }) => {
+    writeFileSync(path.join(directories.output, HEADERS_FILE), headersFile(directories.output, options.site));
+  });
+}
