@@ -17,6 +17,8 @@ const paginationPlugin = await plugin("pagination");
 const seoPlugin = await plugin("seo");
 const videoPlugin = await plugin("video");
 const sitemapPlugin = await plugin("sitemap");
+const assetsPlugin = await plugin("assets");
+const securityHeadersPlugin = await plugin("security-headers");
 
 /** @param {import("./lib/eleventy-config.ts").EleventyConfig} eleventyConfig */
 export default function (eleventyConfig) {
@@ -43,6 +45,10 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(sitemapPlugin, { site });
   // 6. Feeds.
   eleventyConfig.addPlugin(feedPlugin, { site });
+  // 7. Static assets, published under content-hashed names (cached forever).
+  eleventyConfig.addPlugin(assetsPlugin);
+  // 8. After the build: _headers with a CSP hashed from the inline styles actually written.
+  eleventyConfig.addPlugin(securityHeadersPlugin, { site });
 
   // Only posts/ and pages/ are content; the rest of the repository is not.
   for (const glob of ["*.md", "tests/**", "scripts/**", "docs/**", ".ci/**"]) eleventyConfig.ignores.add(glob);
