@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 
 export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-const LINKED = ["lib", "layouts", "pages", "scripts", "node_modules"];
+const LINKED = ["lib", "layouts", "pages", "scripts", "assets", "node_modules"];
 const COPIED = [".eleventy.js", "package.json", "tsconfig.json", "posts/posts.11tydata.js"];
 
 export interface RunResult {
