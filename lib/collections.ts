@@ -22,7 +22,7 @@ export interface Neighbours<T> {
 
 export interface TagGroup<T> {
   slug: string;
-  /** The first spelling met, newest post first. */
+  /** The spelling most posts use (the newest post's on a tie): `politics` ×1 and `Politics` ×3 show as Politics. */
   name: string;
   items: T[];
 }
@@ -64,16 +64,21 @@ export function neighbours<T>(sorted: T[], key: (item: T) => string): Map<string
 
 /** Groups keep the order of `sorted`; groups are ordered by name. */
 export function groupByTag<T>(sorted: T[], tags: (item: T) => string[]): TagGroup<T>[] {
-  const groups = new Map<string, TagGroup<T>>();
+  const groups = new Map<string, TagGroup<T> & { spellings: Map<string, number> }>();
   for (const item of sorted) {
     for (const name of new Set(tags(item))) {
       const slug = slugifyTag(name);
       let group = groups.get(slug);
-      if (!group) groups.set(slug, (group = { slug, name, items: [] }));
+      if (!group) groups.set(slug, (group = { slug, name, items: [], spellings: new Map() }));
       if (group.items[group.items.length - 1] !== item) group.items.push(item);
+      const uses = (group.spellings.get(name) ?? 0) + 1;
+      group.spellings.set(name, uses);
+      if (uses > (group.spellings.get(group.name) ?? 0)) group.name = name;
     }
   }
-  return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
+  return [...groups.values()]
+    .map(({ slug, name, items }) => ({ slug, name, items }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
 }
 
 /** Expects newest-first input and keeps it: months come out newest first. */

@@ -1,0 +1,87 @@
+/**
+ * Generated posts for the reader tests: many dated stories across years and
+ * months, tags in mixed case (so `Politics` and `politics` must fold into one
+ * page), one story with a video, one with a byline and an update, and one
+ * whose headline tries to break out of HTML and JSON.
+ */
+import { createScratchSite, type ScratchSite } from "./scratch-site.ts";
+import { readSite, type BuiltSite } from "./site-build.ts";
+
+export const BASE_URL = "https://news.example.org";
+
+export interface FixturePost {
+  slug: string;
+  title: string;
+  date: string;
+  tags: string[];
+  extra?: string;
+}
+
+const TOPICS = ["Politics", "Courts", "Science", "Weather", "Health"];
+
+/** Headline that would end a <script> or inject markup if printed raw. */
+export const HOSTILE_TITLE = `Council says "no" to </script><script>alert(1)</script> & <b>bold</b> plans`;
+
+export const VIDEO_SLUG = "story-with-video";
+export const VIDEO_ID = "dQw4w9WgXcQ";
+export const BYLINE_SLUG = "story-with-byline";
+export const HOSTILE_SLUG = "story-with-hostile-title";
+
+/** `count` stories, one every twenty days back from 2024-12-28, so they span years and months. */
+export function fixturePosts(count: number): FixturePost[] {
+  const posts: FixturePost[] = [];
+  const start = Date.UTC(2024, 11, 28);
+  const step = 20 * 86_400_000;
+  for (let index = 0; index < count; index++) {
+    const date = new Date(start - index * step).toISOString().slice(0, 10);
+    const topic = TOPICS[index % TOPICS.length]!;
+    // Every third story spells its tag in lower case: it must land on the same tag page.
+    const tags = [index % 3 === 0 ? topic.toLowerCase() : topic];
+    if (index % 4 === 0) tags.push("Local News");
+    posts.push({ slug: `story-${String(index + 1).padStart(3, "0")}`, title: `Story number ${index + 1} about ${topic}`, date, tags });
+  }
+  posts[1] = { ...posts[1]!, slug: VIDEO_SLUG, title: "Bridge opening, on video", extra: `video: https://youtu.be/${VIDEO_ID}?t=42\n` };
+  posts[2] = {
+    ...posts[2]!,
+    slug: BYLINE_SLUG,
+    title: "Harbour report with a byline",
+    extra: "author: Sam Reporter\nupdated: 2025-01-05T10:00:00Z\nsource:\n  name: Harbour Gazette\n  url: https://gazette.example.com/harbour\n",
+  };
+  posts[3] = { ...posts[3]!, slug: HOSTILE_SLUG, title: HOSTILE_TITLE };
+  return posts;
+}
+
+export function postMarkdown(post: FixturePost): string {
+  const yamlTitle = JSON.stringify(post.title);
+  return [
+    "---",
+    `title: ${yamlTitle}`,
+    `date: ${post.date}`,
+    `description: ${JSON.stringify(`Summary of ${post.title.toLowerCase()}.`)}`,
+    `tags: [${post.tags.map((tag) => JSON.stringify(tag)).join(", ")}]`,
+    post.extra ?? "",
+    "---",
+    "",
+    `The first paragraph of ${post.slug}, which is a generated test story.`,
+    "",
+    "## What happened",
+    "",
+    "A second paragraph with [a link to the archive](/archive/) and [one to a section](#what-happened).",
+    "",
+  ].join("\n");
+}
+
+export interface FixtureSite {
+  scratch: ScratchSite;
+  site: BuiltSite;
+  posts: FixturePost[];
+}
+
+/** Builds a scratch site of `count` generated posts through the real production entry. */
+export async function buildFixtureSite(count: number, env: NodeJS.ProcessEnv = {}): Promise<FixtureSite> {
+  const posts = fixturePosts(count);
+  const scratch = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
+  const result = await scratch.build({ CONTEXT: "production", URL: BASE_URL, ...env });
+  if (result.code !== 0) throw new Error(`Fixture build failed:\n${result.stderr}\n${result.stdout}`);
+  return { scratch, site: readSite(scratch.output), posts };
+}
