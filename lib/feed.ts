@@ -62,6 +62,15 @@ export function stripXmlForbidden(text: string): string {
   return text.replace(XML_FORBIDDEN, "");
 }
 
+/**
+ * An attribute value for a double-quoted XML attribute. Nunjucks' autoescape
+ * writes `'` as `&#39;`, which is valid XML but which some feed readers leave
+ * undecoded in attributes; inside double quotes `'` needs no escaping at all.
+ */
+export function xmlAttribute(value: string): string {
+  return stripXmlForbidden(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 export async function buildFeed(site: SiteMetadata, posts: PostItem[]): Promise<Feed> {
   const entries = await Promise.all(
     posts.slice(0, site.feedLimit).map(async (item): Promise<FeedEntry> => {
@@ -140,6 +149,7 @@ export default function feedPlugin(eleventyConfig: EleventyConfig, options: Feed
   // RSS 2.0 dates are RFC 822; toUTCString() is that format with a four-digit year and "GMT".
   // https://www.rssboard.org/rss-specification#ltpubdategtSubelementOfLtitemgt
   eleventyConfig.addFilter("rfc822", (date: Date) => date.toUTCString());
+  eleventyConfig.addFilter("xmlAttribute", xmlAttribute);
   eleventyConfig.addFilter("jsonFeed", (feed: Feed) => JSON.stringify(jsonFeed(feed), null, 2));
   // A static file, not a template: Nunjucks would have nothing to fill in.
   // https://www.11ty.dev/docs/copy/
