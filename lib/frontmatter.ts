@@ -63,11 +63,14 @@ export function readPost(rawText: string): ReadResult {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((error) => ({
-        ...at(error.pos[0]),
-        field: "frontmatter",
-        message: `invalid YAML: ${error.message.split("\n")[0]}`,
-      })),
+      problems: doc.errors.map((error) => {
+        const where = placeYamlError(doc.contents, error.pos[0]);
+        return {
+          ...at(where.offset),
+          field: where.field ?? "frontmatter",
+          message: `expected valid YAML, found an error: ${error.message.split("\n")[0]}${YAML_HINTS[error.code] ?? ""}`,
+        };
+      }),
     };
   }
   const fields = new Map<string, SourcePosition>();
@@ -79,6 +82,28 @@ export function readPost(rawText: string): ReadResult {
   }
   const body = lines.slice(close + 1).join("\n");
   return { ok: true, post: { data: (doc.toJS() ?? {}) as Record<string, unknown>, body, bodyLine: close + 2, fields } };
+}
+
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: " (text containing `: ` must be in quotes)",
+  DUPLICATE_KEY: " (this field is given twice)",
+};
+
+/**
+ * YAML reports an unclosed quote or bracket where the value ends, often on
+ * the next field's line; point at the field whose value it is, where it opens.
+ */
+function placeYamlError(contents: unknown, offset: number): { offset: number; field?: string } {
+  if (!isMap(contents)) return { offset };
+  for (const pair of contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const field = String(pair.key.value);
+    const key = pair.key.range;
+    if (key && offset >= key[0] && offset <= key[1]) return { offset, field };
+    const value = (pair.value as { range?: [number, number, number] } | null)?.range;
+    if (value && offset >= value[0] && offset <= value[1]) return { offset: offset === value[1] ? value[0] : offset, field };
+  }
+  return { offset };
 }
 
 function fail(line: number, field: string, message: string): ReadResult {

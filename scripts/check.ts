@@ -14,7 +14,7 @@ export function check(root: string): { output: string; ok: boolean } {
   const posts = files.length === 1 ? "1 post" : `${files.length} posts`;
   if (problems.length === 0) return { ok: true, output: `Checked ${posts}: no problems.` };
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-  return { ok: false, output: `${problems.map(formatProblem).join("\n")}\n${count} in ${posts}.` };
+  return { ok: false, output: `${problems.map(formatProblem).join("\n")}\n${count}, checking ${posts}.` };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
