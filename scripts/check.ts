@@ -4,7 +4,7 @@
  * file:line:column: field: message and exits 1 if there is any.
  */
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { isMain } from "./is-main.ts";
 import { formatProblem } from "../lib/errors.ts";
 import { listPostFiles, validateFiles } from "../lib/validate.ts";
 
@@ -17,7 +17,7 @@ export function check(root: string): { output: string; ok: boolean } {
   return { ok: false, output: `${problems.map(formatProblem).join("\n")}\n${count}, checking ${posts}.` };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const result = check(path.resolve("."));
   if (result.ok) console.log(result.output);
   else {

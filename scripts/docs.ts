@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { isMain } from "./is-main.ts";
 import { z } from "zod";
 import { frontmatterSchema } from "../lib/schema.ts";
 
@@ -79,7 +79,7 @@ export function updateGuide(guide: string): string {
   return `${guide.slice(0, start + START.length)}\n${renderFrontmatterTable()}\n${guide.slice(end)}`;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const file = path.resolve(GUIDE);
   const current = readFileSync(file, "utf8");
   const updated = updateGuide(current);

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { isMain } from "./is-main.ts";
 import { frontmatterSchema } from "../lib/schema.ts";
 import { POST_SLUG, slugifyTag } from "../lib/slug.ts";
 import { listPostFiles } from "../lib/validate.ts";
@@ -64,7 +64,7 @@ export function createPost(root: string, rawTitle: string | undefined, now = new
   return { ok: true, file };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain(import.meta.url)) {
   const result = createPost(path.resolve("."), process.argv.slice(2).join(" "));
   if (result.ok) console.log(result.file);
   else {
