@@ -1,58 +1,98 @@
 // Our production pipeline on the generated posts: a scratch copy of this
-// project whose code folders are symlinks (so edits in flight are what gets
-// measured) and whose posts/ holds the generated posts instead of ours.
-import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, statSync } from "node:fs";
+// project whose posts/ holds the generated posts instead of ours.
+//
+// By default the folders are symlinks into the checkout and the top-level
+// files are copies, so what gets measured is the working tree as it is.
+// With a git ref the tree is exported from that commit instead, so edits in
+// flight cannot skew (or break) a run.
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { copyPosts, linkInto } from "./builder.ts";
 import type { Builder } from "./builder.ts";
 
-const LINKED = ["lib", "layouts", "pages", "scripts", "node_modules"];
-const COPIED = [".eleventy.js", "package.json", "tsconfig.json"];
+// The scratch project mirrors the checkout's top level, so a folder added
+// later (assets/, data/ …) is picked up without touching this file. Left out:
+// dot-folders (.git, .ci, caches), build output, and the posts themselves.
+const SKIP_DIRS = new Set(["node_modules", "posts", "coverage"]);
+const skipDir = (name: string): boolean => name.startsWith(".") || name.startsWith("_site") || SKIP_DIRS.has(name);
 const REQUIRED = ["scripts/build.ts", "scripts/typescript.js", ".eleventy.js"];
 
-// A real checkout has history, and lib/git-dates.ts reads it on every build;
-// one commit of the posts makes the scratch copy pay that cost too.
-function commitPosts(dir: string): void {
+function git(cwd: string, args: string[], input?: Buffer): Buffer {
   const env = {
     ...process.env,
     GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com",
     GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com",
   };
-  const git = (...args: string[]): void => {
-    const r = spawnSync("git", ["-c", "commit.gpgsign=false", ...args], { cwd: dir, env, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`git ${args[0]} failed in scratch project: ${r.stderr}`);
-  };
-  git("init", "-q");
-  git("add", "posts");
-  git("commit", "-q", "--no-verify", "-m", "generated posts");
+  const r = spawnSync("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env, input, maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr.toString()}`);
+  return r.stdout;
 }
 
-export function ours(projectRoot: string): Builder {
+// A real checkout has history, and lib/git-dates.ts reads it on every build;
+// one commit of the posts makes the scratch copy pay that cost too.
+function commitPosts(dir: string): void {
+  git(dir, ["init", "-q"]);
+  git(dir, ["add", "posts"]);
+  git(dir, ["commit", "-q", "--no-verify", "-m", "generated posts"]);
+}
+
+/** Describes what "ours" measures, for the report: a commit, maybe dirty. */
+export function describeOurs(projectRoot: string, ref: string | undefined): string {
+  try {
+    const rev = (r: string): string => execFileSync("git", ["rev-parse", "--short", r], { cwd: projectRoot, encoding: "utf8" }).trim();
+    if (ref) return `commit ${rev(`${ref}^{commit}`)}`;
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: projectRoot, encoding: "utf8" }).trim();
+    return `working tree at ${rev("HEAD")}${dirty ? " with uncommitted changes" : ""}`;
+  } catch {
+    return "not a git checkout";
+  }
+}
+
+export function ours(projectRoot: string, ref?: string): Builder {
   const tsNode = (...args: string[]): string[] => ["--import", "./scripts/typescript.js", ...args];
+  const hasAtRef = (path: string): boolean =>
+    spawnSync("git", ["cat-file", "-e", `${ref}:${path}`], { cwd: projectRoot }).status === 0;
   return {
     id: "ours",
     label: "ours (production build)",
     skipReason() {
-      const missing = REQUIRED.filter((p) => !existsSync(join(projectRoot, p)));
+      const missing = REQUIRED.filter((p) => (ref ? !hasAtRef(p) : !existsSync(join(projectRoot, p))));
       return missing.length ? `core not there yet (missing ${missing.join(", ")})` : null;
     },
     setup(dir, postsDir) {
-      for (const name of LINKED) {
-        if (existsSync(join(projectRoot, name))) linkInto(dir, join(projectRoot, name), name);
-      }
-      for (const name of COPIED) {
-        if (existsSync(join(projectRoot, name))) copyFileSync(join(projectRoot, name), join(dir, name));
-      }
+      linkInto(dir, join(projectRoot, "node_modules"), "node_modules");
       const posts = join(dir, "posts");
-      mkdirSync(posts);
-      // Directory data files (posts.11tydata.js and the like) carry the post
-      // defaults; the project's own Markdown posts stay out.
-      const ownPosts = join(projectRoot, "posts");
-      if (existsSync(ownPosts)) {
-        for (const name of readdirSync(ownPosts)) {
-          const from = join(ownPosts, name);
-          if (!name.endsWith(".md") && statSync(from).isFile()) copyFileSync(from, join(posts, name));
+      if (ref) {
+        const tar = git(projectRoot, ["archive", "--format=tar", ref]);
+        const r = spawnSync("tar", ["-x", "-C", dir], { input: tar, maxBuffer: 1 << 30 });
+        if (r.status !== 0) throw new Error(`tar -x failed: ${r.stderr.toString()}`);
+        for (const name of readdirSync(dir)) {
+          if (name !== "node_modules" && name !== "posts" && skipDir(name) && statSync(join(dir, name)).isDirectory()) {
+            rmSync(join(dir, name), { recursive: true, force: true });
+          }
+        }
+        mkdirSync(posts, { recursive: true });
+        for (const name of readdirSync(posts)) if (name.endsWith(".md")) rmSync(join(posts, name));
+      } else {
+        for (const entry of readdirSync(projectRoot, { withFileTypes: true })) {
+          const from = join(projectRoot, entry.name);
+          if (entry.isDirectory()) {
+            if (!skipDir(entry.name)) linkInto(dir, from, entry.name);
+          } else if (entry.isFile()) {
+            // Copied, not linked: .eleventy.js must resolve ./lib from here.
+            copyFileSync(from, join(dir, entry.name));
+          }
+        }
+        mkdirSync(posts);
+        // Directory data files (posts.11tydata.js and the like) carry the
+        // post defaults; the project's own Markdown posts stay out.
+        const ownPosts = join(projectRoot, "posts");
+        if (existsSync(ownPosts)) {
+          for (const name of readdirSync(ownPosts)) {
+            const from = join(ownPosts, name);
+            if (!name.endsWith(".md") && statSync(from).isFile()) copyFileSync(from, join(posts, name));
+          }
         }
       }
       copyPosts(postsDir, posts);
@@ -62,9 +102,9 @@ export function ours(projectRoot: string): Builder {
     // would see argv[1] (link) differ from import.meta.url (target), and
     // build.ts's "am I the main module?" check would skip the build silently.
     // The cwd is still the scratch project, which is what build.ts builds.
-    build: () => ({
+    build: (dir) => ({
       cmd: process.execPath,
-      args: tsNode(realpathSync(join(projectRoot, "scripts", "build.ts"))),
+      args: tsNode(realpathSync(join(dir, "scripts", "build.ts"))),
       env: { ...process.env, CONTEXT: "production" },
     }),
     outDir: (dir) => join(dir, "_site"),
