@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { resolveConfig } from "@netlify/config";
-import { parseAllHeaders } from "@netlify/headers-parser";
+import { parseAllHeaders, type Header } from "@netlify/headers-parser";
 import { parseAllRedirects } from "@netlify/redirect-parser";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "./support/scratch-site.ts";
@@ -66,7 +66,8 @@ describe("header and redirect rules", () => {
   });
 
   it("never set one header to two values on paths that overlap, whatever order Netlify merges them in", async () => {
-    const { headers } = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: NETLIFY_TOML, configHeaders: [], minimal: false });
+    const parsed = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: NETLIFY_TOML, configHeaders: [], minimal: false });
+    const headers = parsed.headers as Header[];
     const clashes: string[] = [];
     const sample = (pattern: string) => pattern.replace(/\*/g, "x");
     for (const [i, a] of headers.entries()) {
