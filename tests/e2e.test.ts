@@ -1,0 +1,139 @@
+// A reader's paths through the built site in headless Chromium, served the
+// way Netlify serves it: home → post → tag, the feed link, a missing page,
+// and the whole home and post pages by keyboard alone. Every visit must end
+// with no console error, no failed request and nothing asked of a third party.
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, watchPage, type PageWatch } from "./support/browser.ts";
+import { buildFixtureSite, type FixtureSite } from "./support/reader-fixtures.ts";
+import { projectRoot } from "./support/scratch-site.ts";
+import { fetchRaw, startStaticServer, type StaticServer } from "./support/static-server.ts";
+
+let fixture: FixtureSite;
+let server: StaticServer;
+let browser: Browser;
+const watches: { url: string; watch: PageWatch }[] = [];
+
+beforeAll(async () => {
+  [fixture, browser] = await Promise.all([buildFixtureSite(9, { PAGE_SIZE: "4" }), launchBrowser()]);
+  server = await startStaticServer(fixture.scratch.output, { netlifyToml: path.join(projectRoot, "netlify.toml") });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await fixture?.scratch.remove();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.newPage();
+  watches.push({ url, watch: await watchPage(page) });
+  await page.goto(`${server.url}${url}`, { waitUntil: "load" });
+  return page;
+}
+
+describe("reading the site", () => {
+  it("goes from the home page to the first post, then to one of its tags", async () => {
+    const page = await open("/");
+    const first = page.locator(".post-list h2 a").first();
+    const headline = (await first.textContent())!.trim();
+    await Promise.all([page.waitForURL(/\/posts\/[a-z0-9-]+\/$/), first.click()]);
+    expect((await page.locator("h1").textContent())!.trim()).toBe(headline);
+    const postUrl = new URL(page.url()).pathname;
+
+    const tag = page.locator(".post-footer .tag-list a").first();
+    const tagName = (await tag.textContent())!.trim();
+    await Promise.all([page.waitForURL(/\/tags\/[a-z0-9-]+\/$/), tag.click()]);
+    expect((await page.locator("h1").textContent())!.trim().toLowerCase()).toBe(tagName.toLowerCase());
+    expect(await page.locator(`.post-list a[href="${postUrl}"]`).count()).toBe(1);
+    await page.close();
+  });
+
+  it("reaches the RSS feed through its link", async () => {
+    const page = await open("/");
+    const link = page.locator('footer a[href="/feed.xml"]');
+    expect(await link.count()).toBe(1);
+    const [response] = await Promise.all([page.waitForResponse((res) => res.url().endsWith("/feed.xml")), link.click()]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/xml/);
+    await page.waitForURL(`${server.url}/feed.xml`, { waitUntil: "load" });
+    // Chromium shows the feed through its XSL stylesheet; a feed reader gets the XML itself.
+    expect(await page.title()).toContain("The Commit Ledger");
+    const { body } = await fetchRaw(response.url());
+    expect(body).toMatch(/<rss[\s>]/);
+    for (const post of fixture.posts) expect(body).toContain(`/posts/${post.slug}/`);
+    await page.close();
+  });
+
+  it("answers a missing address with the 404 page, which leads back in", async () => {
+    const page = await browser.newPage();
+    const watch = await watchPage(page);
+    const response = await page.goto(`${server.url}/posts/no-such-story/`);
+    expect(response?.status()).toBe(404);
+    expect((await page.locator("h1").textContent())!.trim()).toBe("Page not found");
+    await Promise.all([page.waitForURL(`${server.url}/archive/`), page.locator('main a[href="/archive/"]').click()]);
+    expect((await page.locator("h1").textContent())!.trim()).toBe("Archive");
+    // The 404 status itself is the point here; anything else would be a problem.
+    expect(watch.problems().filter((problem) => !problem.includes("/posts/no-such-story/"))).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Tabs through the page, returning what got focus (href or tag) and whether the focus was visibly drawn. */
+async function tabThrough(page: Page): Promise<{ id: string; visible: boolean }[]> {
+  const visited: { id: string; visible: boolean }[] = [];
+  for (let step = 0; step < 400; step++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return undefined;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      const outlined = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+      const onScreen = box.width > 0 && box.height > 0 && box.right > 0 && box.left < window.innerWidth;
+      const index = [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")].indexOf(element);
+      return { id: `${index}:${element.getAttribute("href") ?? element.localName}`, visible: outlined && onScreen };
+    });
+    if (!focused || visited.some((seen) => seen.id === focused.id)) break;
+    visited.push(focused);
+  }
+  return visited;
+}
+
+describe("keyboard", () => {
+  for (const url of ["/", "/posts/story-with-video/"]) {
+    it(`reaches every link on ${url} with a visible focus`, async () => {
+      const page = await open(url);
+      const links = await page.evaluate(() =>
+        [...document.querySelectorAll("a[href]")].map((a, index) => `${index}:${a.getAttribute("href")}`),
+      );
+      const focusable = await page.evaluate(() =>
+        [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")].map((el, index) => `${index}:${el.getAttribute("href") ?? el.localName}`),
+      );
+      const visited = await tabThrough(page);
+      const reached = new Set(visited.map((entry) => entry.id));
+      // Same indexing on both sides: map each link to its place among focusable elements.
+      const linkIds = focusable.filter((id) => !id.endsWith(":main"));
+      expect(linkIds.length).toBe(links.length);
+      expect(linkIds.filter((id) => !reached.has(id))).toEqual([]);
+      expect(visited.filter((entry) => !entry.visible).map((entry) => entry.id)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("skips to the content with the first Tab and Enter", async () => {
+    const page = await open("/posts/story-with-video/");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Skip to content");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    await page.close();
+  });
+});
+
+describe("every visit", () => {
+  it("logged no console error, failed no request and asked nothing of a third party", () => {
+    expect(watches.length).toBeGreaterThanOrEqual(5);
+    expect(watches.flatMap(({ url, watch }) => watch.problems().map((problem) => `${url}: ${problem}`))).toEqual([]);
+  });
+});
