@@ -9,7 +9,7 @@
 // --ref builds "ours" from that commit (git archive) instead of symlinking
 // the working tree, for numbers that edits in flight cannot disturb.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -132,6 +132,9 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
 
 async function main(): Promise<void> {
   log(`working in ${work}`);
+  if (results.loadAtStart > cpus().length) {
+    log(`warning: load average ${results.loadAtStart.toFixed(1)} on ${cpus().length} cores; timings will be inflated`);
+  }
   results.loader = await measureLoaderCost(root);
   if (!opts["skip-startup"]) await timeBuilds("zero", 0);
   for (const n of sizes) await timeBuilds(`n${n}`, n);
@@ -160,6 +163,14 @@ async function main(): Promise<void> {
     log("at least one build failed");
     process.exitCode = 1;
   }
+}
+
+// An interrupted run would otherwise leave thousands of files in the temp dir.
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.once(sig, () => {
+    if (!opts.keep) rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  });
 }
 
 try {
