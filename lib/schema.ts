@@ -91,7 +91,7 @@ export const frontmatterSchema = z
         error: "a YouTube or Vimeo video address (youtube.com/watch?v=…, youtu.be/…, vimeo.com/…)",
       })
       .optional()
-      .meta({ description: "YouTube or Vimeo address, shown as a click-to-play preview.", example: "https://www.youtube.com/watch?v=…" }),
+      .meta({ description: "YouTube or Vimeo address, shown as a click-to-play preview.", example: "https://www.youtube.com/watch?v=M7lc1UVf-VE" }),
   })
   .meta({ description: "Frontmatter of a post in posts/" });
 
