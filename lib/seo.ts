@@ -58,6 +58,7 @@ export function websiteJsonLd(site: SiteMetadata): Json {
 export default function seoPlugin(eleventyConfig: EleventyConfig, options: { site: SiteMetadata }): void {
   const { site } = options;
   eleventyConfig.addFilter("articleJsonLd", (post: StoredPost, path: string) => articleJsonLd(site, post, path));
-  eleventyConfig.addFilter("websiteJsonLd", () => websiteJsonLd(site));
+  // A global function, not a filter: it describes the site, not a value piped into it.
+  eleventyConfig.addNunjucksGlobal("websiteJsonLd", () => websiteJsonLd(site));
   eleventyConfig.addFilter("lastChange", lastChange);
 }
