@@ -59,6 +59,13 @@ function refusedUrl(url: string): string | undefined {
   return undefined;
 }
 
+/** Attributes that make the browser fetch an image, by element. */
+const IMAGE_SOURCES: Record<string, string[]> = { img: ["src", "srcset"], source: ["src", "srcset"], video: ["poster"], input: ["src"] };
+
+function isOtherSite(url: string): boolean {
+  return /^(https?:)?\/\//i.test(url.trim());
+}
+
 /** Every reason to refuse one start tag, each placed at the tag. */
 export function judgeTag(name: string, attributes: Record<string, string>): string[] {
   const tag = name.toLowerCase();
@@ -83,6 +90,11 @@ export function judgeTag(name: string, attributes: Record<string, string>): stri
         : [value];
       const reason = candidates.map(refusedUrl).find(Boolean);
       if (reason) problems.push(`a ${reason} in ${lower} on <${tag}> is not allowed: links and images must point to http(s) addresses`);
+      else if (IMAGE_SOURCES[tag]?.includes(lower) && candidates.some(isOtherSite)) {
+        problems.push(
+          `the image ${value.trim()} is on another site: the Content-Security-Policy (img-src 'self') shows only images published with this site, so readers would see a broken image`,
+        );
+      }
     }
   }
   return problems;

@@ -40,13 +40,18 @@ export function checkRawHtml(body: string): BodyProblem[] {
   };
 
   const problems: BodyProblem[] = [];
-  for (const fragment of rawHtmlFragments(body, md.parse(body, {}), lineStarts)) {
+  const env = {};
+  const tokens = md.parse(body, env);
+  for (const fragment of rawHtmlFragments(body, tokens, lineStarts)) {
     for (const finding of judgeHtml(fragment.html)) {
       problems.push({ ...position(sourceOffset(body, fragment, finding.offset)), message: finding.message });
     }
   }
+  for (const image of markdownImages(body, tokens, lineStarts)) {
+    for (const message of judgeTag("img", { src: image.src })) problems.push({ ...position(image.start), message });
+  }
   // Backstop: anything the rendered body holds that no fragment accounted for.
-  const unexplained = judgeHtml(md.render(body)).map((finding) => finding.message);
+  const unexplained = judgeHtml(md.renderer.render(tokens, md.options, env)).map((finding) => finding.message);
   for (const problem of problems) {
     const index = unexplained.indexOf(problem.message);
     if (index !== -1) unexplained.splice(index, 1);
@@ -54,7 +59,7 @@ export function checkRawHtml(body: string): BodyProblem[] {
   for (const message of unexplained) {
     problems.push({ line: 1, column: 1, message: `${message} (it forms only where pieces of raw HTML meet; look for an unclosed tag or quote)` });
   }
-  return problems;
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /**
@@ -85,6 +90,22 @@ function rawHtmlFragments(body: string, tokens: Token[], lineStarts: number[]): 
     }
   }
   return fragments;
+}
+
+/** Markdown images, `![alt](src)`, placed at their address (or their block's first line). */
+function markdownImages(body: string, tokens: Token[], lineStarts: number[]): { src: string; start: number }[] {
+  const images: { src: string; start: number }[] = [];
+  let blockLine = 0;
+  for (const token of tokens) {
+    if (token.map) blockLine = token.map[0];
+    for (const child of token.children ?? []) {
+      const src = child.type === "image" ? child.attrGet("src") : null;
+      if (src === null) continue;
+      const found = body.indexOf(src, lineStarts[blockLine] ?? 0);
+      images.push({ src, start: found === -1 ? (lineStarts[blockLine] ?? 0) : found });
+    }
+  }
+  return images;
 }
 
 /** Maps an offset inside a fragment back to the body, line by line (later lines may have lost a `> ` or indent). */

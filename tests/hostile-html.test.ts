@@ -11,7 +11,7 @@ describe("raw HTML a trusted author may write", () => {
   it.each([
     ['a figure', '<figure>\n<img src="/images/bridge.jpg" alt="The bridge at dawn">\n<figcaption>The bridge.</figcaption>\n</figure>'],
     ["a details block", "<details>\n<summary>Timeline</summary>\n\n- 1996: arrested\n\n</details>"],
-    ["links and images to http(s)", 'See <a href="https://example.org/a?b=c#d" rel="noopener">the filing</a> <img src="https://example.org/x.png" alt="x">.'],
+    ["links to other sites and images of this one", 'See <a href="https://example.org/a?b=c#d" rel="noopener">the filing</a> <img src="/images/x.png" alt="x"> ![y](/images/y.png).'],
     ["responsive images and inline data images", '<img srcset="/a.png 1x, /b.png 2x" src="/a.png" alt="a"> <img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">'],
     ["markup shown as code", "Write `<script>` like this:\n\n```html\n<script>alert(1)</script>\n<p style=\"x\" onclick=\"y\">\n```\n\n    <iframe src=x></iframe>"],
     ["escaped text and comments", "&lt;script&gt; is text. <!-- <script>alert(1)</script> -->"],
@@ -57,6 +57,14 @@ describe("raw HTML that is refused", () => {
       "1:10 the inline event handler onerror=\"…\"",
       "4:3 the inline event handler onload=\"…\"",
       "9:22 the inline event handler onclick=\"…\"",
+    ]);
+  });
+
+  it("refuses images from other sites, which the policy's img-src 'self' would block", () => {
+    const body = 'A ![chart](https://example.org/chart.png) and <img src="//cdn.example/x.png" alt="x">.';
+    expect(found(body).map((line) => line.split(" is on another site")[0])).toEqual([
+      "1:12 the image https://example.org/chart.png",
+      "1:47 the image //cdn.example/x.png",
     ]);
   });
 

@@ -35,6 +35,10 @@ const EXPECTED: Record<string, string[]> = {
   "page-hijacks.md": ["7:1: body: <base> is not allowed", "9:1: body: <meta http-equiv> is not allowed", "11:1: body: <form> is not allowed"],
   "styles.md": [`7:1: body: <style> is not allowed in a post: ${CSP_STYLE}`, `9:3: body: the style attribute on <span> is not allowed: ${CSP_STYLE}`],
   "svg-tricks.md": [`7:6: body: ${SCRIPT}`, `9:9: body: ${URL_IN("javascript:", "values", "animate")}`],
+  "remote-images.md": [
+    "7:30: body: the image https://example.org/courthouse.jpg is on another site: the Content-Security-Policy (img-src 'self')",
+    "9:1: body: the image https://example.org/crowd.jpg is on another site",
+  ],
   "unclosed-tag.md": ["9:1: body: this raw HTML tag is never finished (a missing `>` or closing quote)"],
   "source-url.md": ['5:1: source.url: expected an absolute http(s) URL, found the text "javascript:alert(1)"'],
   "video-url.md": ["5:1: video: expected an absolute http(s) URL"],
