@@ -14,6 +14,8 @@ export interface Measurement {
   wallMs: number;
   /** KiB; null when neither GNU time nor /proc could tell */
   peakRssKiB: number | null;
+  /** user + system CPU of the whole tree; null without GNU time */
+  cpuMs: number | null;
   /** last few KiB of output, for error reports */
   outputTail: string;
 }
@@ -37,7 +39,7 @@ function hasGnuTime(): boolean {
 }
 
 export function peakRssMethod(): string {
-  return hasGnuTime() ? "GNU time %M (max RSS of any process in the tree)" : "/proc VmHWM polling (max over the tree)";
+  return hasGnuTime() ? "GNU time %M (max RSS of any one process in the tree)" : "/proc VmHWM polling (max over the tree)";
 }
 
 const TAIL = 4096;
@@ -82,7 +84,7 @@ export function measure(cmd: string, args: readonly string[], opts: RunOptions):
   const useTime = hasGnuTime();
   const scratch = useTime ? mkdtempSync(join(tmpdir(), "bench-time-")) : "";
   const timeFile = join(scratch, "rss");
-  const [file, argv] = useTime ? [GNU_TIME, ["-f", "%M", "-o", timeFile, cmd, ...args]] : [cmd, [...args]];
+  const [file, argv] = useTime ? [GNU_TIME, ["-f", "%M %U %S", "-o", timeFile, cmd, ...args]] : [cmd, [...args]];
 
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
@@ -102,14 +104,16 @@ export function measure(cmd: string, args: readonly string[], opts: RunOptions):
       if (poller) clearInterval(poller);
       if (timer) clearTimeout(timer);
       let peak: number | null = polled > 0 ? polled : null;
+      let cpuMs: number | null = null;
       if (useTime) {
-        // GNU time puts "Command exited with non-zero status" before the number.
+        // GNU time puts "Command exited with non-zero status" before the numbers.
         const lines = existsSync(timeFile) ? readFileSync(timeFile, "utf8").trim().split("\n") : [];
-        const n = Number(lines[lines.length - 1]);
-        peak = Number.isFinite(n) && n > 0 ? n : null;
+        const [rss, user, sys] = (lines[lines.length - 1] ?? "").split(" ").map(Number);
+        peak = rss !== undefined && Number.isFinite(rss) && rss > 0 ? rss : null;
+        cpuMs = user !== undefined && sys !== undefined && Number.isFinite(user + sys) ? (user + sys) * 1000 : null;
         rmSync(scratch, { recursive: true, force: true });
       }
-      resolve({ ok: exitCode === 0, exitCode, wallMs, peakRssKiB: peak, outputTail: tail + extra });
+      resolve({ ok: exitCode === 0, exitCode, wallMs, peakRssKiB: peak, cpuMs, outputTail: tail + extra });
     };
     child.on("error", (err) => finish(null, `\nspawn failed: ${err.message}`));
     child.on("close", (code) => finish(code));

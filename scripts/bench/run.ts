@@ -95,7 +95,7 @@ function prepare(tag: string, n: number): { dirs: Map<Builder, string>; slugs: s
 async function timeBuilds(tag: string, n: number): Promise<void> {
   log(`${tag}: generating ${n} posts and laying out ${builders.length} projects`);
   const { dirs } = prepare(tag, n);
-  const cells = new Map(builders.map((b) => [b, { builder: b.id, label: b.label, n, wallMs: [], peakRssKiB: [], files: 0, failures: [] } as Cell]));
+  const cells = new Map(builders.map((b) => [b, { builder: b.id, label: b.label, n, wallMs: [], cpuMs: [], peakRssKiB: [], files: 0, failures: [] } as Cell]));
   // Rounds of A B C rather than A A A B B B, so drift (thermal, other load)
   // spreads over every builder instead of landing on one.
   // The zero-post stage runs first and is the first to touch node_modules
@@ -122,8 +122,10 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
       }
       cell.wallMs.push(m.wallMs);
       if (m.peakRssKiB !== null) cell.peakRssKiB.push(m.peakRssKiB);
+      if (m.cpuMs !== null) cell.cpuMs.push(m.cpuMs);
       cell.files = out.files;
-      log(`${tag} ${b.label} round ${round}: ${(m.wallMs / 1000).toFixed(2)} s, ${Math.round((m.peakRssKiB ?? 0) / 1024)} MiB`);
+      log(`${tag} ${b.label} round ${round}: ${(m.wallMs / 1000).toFixed(2)} s wall, ` +
+        `${((m.cpuMs ?? 0) / 1000).toFixed(2)} s CPU, ${Math.round((m.peakRssKiB ?? 0) / 1024)} MiB`);
     }
   }
   results.cells.push(...cells.values());
