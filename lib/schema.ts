@@ -93,6 +93,12 @@ export const frontmatterSchema = z
       .optional()
       .meta({ description: "YouTube or Vimeo address, shown as a click-to-play preview.", example: "https://www.youtube.com/watch?v=M7lc1UVf-VE" }),
   })
+  // A revision cannot precede publication; the post page would say "Updated" before it was published.
+  .refine((data) => !data.updated || data.updated >= data.date, {
+    path: ["updated"],
+    error: "a date no earlier than the post's `date`",
+    when: (payload) => payload.issues.length === 0,
+  })
   .meta({ description: "Frontmatter of a post in posts/" });
 
 
