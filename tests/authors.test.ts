@@ -41,6 +41,18 @@ ${text}
 
 const EDITED_AT = "2024-03-05T12:30:00Z";
 
+/** Committed once, so git knows of no revision: the frontmatter says when it was corrected. */
+const CORRECTED = "/posts/tides-corrected/";
+const corrected = `---
+title: Tide tables corrected
+date: 2024-02-01
+updated: 2024-02-09T16:00:00Z
+description: The frontmatter, not git, gives the revision date.
+---
+
+High tide is at 14:02.
+`;
+
 interface Snapshot {
   site: BuiltSite;
   rss: Parser.Output<Record<string, unknown>>;
@@ -98,6 +110,7 @@ beforeAll(async () => {
   await repo.commit("2024-05-10T09:00:00Z", "Start the ferry story", { "posts/ferry-retires.md": ferry("A first draft.") });
   await repo.commit("2024-05-20T09:00:00Z", "Finish the ferry story", { "posts/ferry-retires.md": ferry("The finished story.") });
   await repo.commit("2024-03-01T07:55:00Z", "New post: the bridge", { "posts/bridge-opens.md": bridge("Traffic crossed at dawn.") });
+  await repo.commit("2024-03-02T07:55:00Z", "New post: tides", { "posts/tides-corrected.md": corrected });
   first = await buildAndRead(scratch);
   await repo.commit(EDITED_AT, "Bridge: correct the time", { "posts/bridge-opens.md": bridge("Traffic crossed at 6 a.m.") });
   second = await buildAndRead(scratch);
@@ -156,5 +169,14 @@ describe("commits made before a post's date", () => {
     expect(second.json.items.find((item) => item.url === `${BASE}${FERRY}`)?.date_modified).toBeUndefined();
     expect(atomEntry(second, FERRY)?.updated).toBe("2024-06-01T00:00:00.000Z");
     expect(second.sitemap.find((entry) => entry.loc === `${BASE}${FERRY}`)?.lastmod).toBe("2024-06-01T00:00:00.000Z");
+  });
+});
+
+describe("an updated date set in frontmatter", () => {
+  it("overrides git, on the page, in the feeds and in the sitemap", () => {
+    expect(updatedOnPage(second.site, CORRECTED).map((time) => time.datetime)).toEqual(["2024-02-01T00:00:00.000Z", "2024-02-09T16:00:00.000Z"]);
+    expect(atomEntry(second, CORRECTED)?.updated).toBe("2024-02-09T16:00:00.000Z");
+    expect(second.json.items.find((item) => item.url === `${BASE}${CORRECTED}`)?.date_modified).toBe("2024-02-09T16:00:00.000Z");
+    expect(second.sitemap.find((entry) => entry.loc === `${BASE}${CORRECTED}`)?.lastmod).toBe("2024-02-09T16:00:00.000Z");
   });
 });

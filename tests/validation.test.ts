@@ -37,6 +37,7 @@ const EXPECTED: [string, string][] = [
   ["posts/malformed-markdown.md:9:9: body:", "expected bold text closed with **, found **very without its closing **"],
   ["posts/links-to-missing-post.md:7:25: body:", "expected a link to an existing post, found /posts/empty-titel/ but there is no posts/empty-titel.md; did you mean /posts/empty-title/?"],
   ["posts/links-to-draft.md:7:23: body:", "expected a link to a published post, found /posts/a-draft/, a draft"],
+  ["posts/updated-before-date.md:4:1: updated:", 'expected a date no earlier than the post\'s `date`, found the text "2024-02-01"'],
   ["posts/colliding-tags.md:1:1: tags:", 'expected tags that differ in their URL, found "C#" and "C++" (posts/colliding-tags.md) both at /tags/c/'],
 ];
 
@@ -92,6 +93,6 @@ describe("npm run check on the same posts", () => {
   it("exits non-zero and prints exactly the lines the build printed, in the same order", () => {
     expect(check.code).toBe(1);
     expect(problemLines(check.stderr)).toEqual(problemLines(build.stderr));
-    expect(check.stderr).toContain(`${EXPECTED.length} problems, checking 24 posts.`);
+    expect(check.stderr).toContain(`${EXPECTED.length} problems, checking 25 posts.`);
   });
 });
