@@ -16,7 +16,7 @@
     <xsl:variable name="title" select="rss/channel/title | atom:feed/atom:title"/>
     <xsl:variable name="home" select="rss/channel/link | atom:feed/atom:link[@rel='alternate']/@href"/>
     <xsl:variable name="self" select="rss/channel/atom:link[@rel='self']/@href | atom:feed/atom:link[@rel='self']/@href"/>
-    <html lang="en">
+    <html lang="{rss/channel/language | atom:feed/@xml:lang}">
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="robots" content="noindex"/>

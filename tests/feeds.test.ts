@@ -182,6 +182,7 @@ describe("served like Netlify and opened in a browser", () => {
         expect(response?.status()).toBe(200);
         await page.waitForSelector("h1");
         expect(await page.textContent("h1")).toBe(`This is the news feed of ${site.title}`);
+        expect(await page.getAttribute("html", "lang")).toBe(site.language);
         const main = (await page.textContent("main")) ?? "";
         expect(main).toMatch(/feed reader/);
         expect(main).toContain(`${BASE}${path}`);
