@@ -121,6 +121,20 @@ export function newestChange<T extends { post: StoredPost }>(items: T[]): Date |
   return newest;
 }
 
+/** A month of the archive as its own page: /archive/2024/06/. */
+export interface MonthPage<T> extends MonthGroup<T> {
+  url: string;
+  lastModified: Date | undefined;
+}
+
+export function monthPages<T extends { post: StoredPost }>(months: MonthGroup<T>[]): MonthPage<T>[] {
+  return months.map((month) => ({
+    ...month,
+    url: `/archive/${month.year}/${String(month.month).padStart(2, "0")}/`,
+    lastModified: newestChange(month.items),
+  }));
+}
+
 export function listingPages<T extends { post: StoredPost }>(items: T[], size: number, baseUrl: string): ListingPage<T>[] {
   const lastModified = newestChange(items);
   return paginate(items, size, baseUrl).map((page) => ({ ...page, lastModified }));
@@ -160,7 +174,8 @@ export default function collectionsPlugin(eleventyConfig: EleventyConfig, option
   eleventyConfig.addCollection("tagList", (api) => groupByTag(postItems(api), tagsOf));
   eleventyConfig.addCollection("homePages", (api) => listingPages(postItems(api), pageSize, "/"));
   eleventyConfig.addCollection("tagPages", (api) => tagPages(groupByTag(postItems(api), tagsOf), pageSize));
-  eleventyConfig.addCollection("archive", (api) =>
-    groupByYear(groupByMonth(postItems(api), (item) => item.post.data.date)),
-  );
+  // One page per month keeps every archive page small however many years accumulate.
+  const archiveMonths = (api: CollectionApi) => monthPages(groupByMonth(postItems(api), (item) => item.post.data.date));
+  eleventyConfig.addCollection("archiveMonths", archiveMonths);
+  eleventyConfig.addCollection("archive", (api) => groupByYear(archiveMonths(api)));
 }

@@ -10,6 +10,9 @@ import { lastChange, newestChange, type ListingPage, type PostItem } from "./col
 import { getPost } from "./post-store.ts";
 import { absoluteUrl, type SiteMetadata } from "./site.ts";
 
+/** A page of a listing Eleventy paginated from a collection: its URL and the newest change it shows. */
+type Listing = Pick<ListingPage<unknown>, "url" | "lastModified">;
+
 export interface SitemapEntry {
   loc: string;
   lastmod: Date | undefined;
@@ -24,7 +27,7 @@ interface PageData {
 }
 
 /**
- * `listings` are the pages of paginated listings (home, tags). Eleventy puts
+ * `listings` are the pages of paginated listings (home, tags, archive months). Eleventy puts
  * only the first page of a template that pages through a collection into
  * collections.all, so every listing page is taken from the listing itself.
  */
@@ -32,7 +35,7 @@ export function sitemapEntries(
   site: SiteMetadata,
   all: CollectionItem[],
   posts: PostItem[],
-  listings: ListingPage<unknown>[],
+  listings: Listing[],
 ): SitemapEntry[] {
   const newest = newestChange(posts);
   const seen = new Set<string>();
@@ -59,7 +62,7 @@ export function sitemapEntries(
 export default function sitemapPlugin(eleventyConfig: EleventyConfig, options: { site: SiteMetadata }): void {
   eleventyConfig.addFilter(
     "sitemapEntries",
-    (all: CollectionItem[], posts: PostItem[], ...listings: ListingPage<unknown>[][]) =>
+    (all: CollectionItem[], posts: PostItem[], ...listings: Listing[][]) =>
       sitemapEntries(options.site, all, posts, listings.flat()),
   );
 }

@@ -28,6 +28,7 @@ const PAGES = {
   "a post with a video and share links": `/posts/${VIDEO_SLUG}/`,
   "a tag page": "/tags/politics/",
   "the archive": "/archive/",
+  "an archive month": "/archive/2024/12/",
   "the about page": "/about/",
   "the 404 page": "/no/such/page/",
 };

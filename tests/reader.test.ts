@@ -186,17 +186,22 @@ describe("tags", () => {
 });
 
 describe("archive, about and 404", () => {
-  it("archive groups every post by year and month, newest first", () => {
+  it("archive indexes years and months, each month a page of its stories, newest first", () => {
     const doc = site.document("/archive/");
     const years = [...doc.querySelectorAll("section.archive-year")];
     expect(years.map((section) => text(section.querySelector("h2")))).toEqual(["2024", "2023"]);
     const listed: string[] = [];
     for (const section of years) {
-      for (const heading of section.querySelectorAll("h3")) {
-        const [monthName, year] = text(heading).split(" ");
-        expect(year).toBe(text(section.querySelector("h2")));
-        const list = heading.nextElementSibling!;
-        for (const li of list.querySelectorAll("li")) {
+      const year = text(section.querySelector("h2"));
+      for (const link of section.querySelectorAll(".archive-months a")) {
+        const monthUrl = link.getAttribute("href")!;
+        expect(monthUrl).toMatch(new RegExp(`^/archive/${year}/\\d{2}/$`));
+        const month = site.document(monthUrl);
+        expect(text(month.querySelector("h1"))).toBe(text(link));
+        const [monthName] = text(link).split(" ");
+        const items = [...month.querySelectorAll(".archive-list li")];
+        expect(text(link.nextElementSibling)).toBe(`(${items.length} ${items.length === 1 ? "story" : "stories"})`);
+        for (const li of items) {
           const when = new Date(li.querySelector("time")!.getAttribute("datetime")!);
           expect(when.toLocaleString("en-US", { month: "long", timeZone: "UTC" })).toBe(monthName);
           expect(String(when.getUTCFullYear())).toBe(year);
@@ -205,6 +210,14 @@ describe("archive, about and 404", () => {
       }
     }
     expect(listed).toEqual(newestFirst.map((post) => `/posts/${post.slug}/`));
+  });
+
+  it("links each archive month to the months either side", () => {
+    const months = hrefs(site.document("/archive/"), ".archive-months a");
+    const middle = site.document(months[3]!);
+    expect(middle.querySelector('.post-nav a[rel="next"]')?.getAttribute("href")).toBe(months[2]);
+    expect(middle.querySelector('.post-nav a[rel="prev"]')?.getAttribute("href")).toBe(months[4]);
+    expect(site.document(months[0]!).querySelector('.post-nav a[rel="next"]')).toBeNull();
   });
 
   it("has an about page, linked from every page", () => {

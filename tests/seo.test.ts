@@ -133,6 +133,9 @@ describe("sitemap.xml", () => {
     expect(urls.get(`${BASE_URL}/archive/`)).toBe("2025-01-05T10:00:00.000Z");
     const weather = fixture.posts.filter((post) => post.tags.some((tag) => tag.toLowerCase() === "weather"));
     expect(urls.get(`${BASE_URL}/tags/weather/`)).toBe(`${weather.map((post) => post.date).sort().at(-1)}T00:00:00.000Z`);
+    // An archive month changed when its newest story did: here, the byline story's later update.
+    const byline = fixture.posts[2]!;
+    expect(urls.get(`${BASE_URL}/archive/${byline.date.slice(0, 4)}/${byline.date.slice(5, 7)}/`)).toBe("2025-01-05T10:00:00.000Z");
     // No date is invented for a page we cannot date.
     expect(urls.get(`${BASE_URL}/about/`)).toBeUndefined();
   });
