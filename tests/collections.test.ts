@@ -6,6 +6,7 @@ import {
   groupByTag,
   groupByYear,
   listingPages,
+  monthPages,
   neighbours,
   sortNewestFirst,
   tagPages,
@@ -129,6 +130,18 @@ describe("archive grouping", () => {
       expect(months).toEqual([...months].sort((a, b) => b - a));
       expect(new Set(months).size).toBe(months.length);
     }
+  });
+});
+
+describe("archive month pages", () => {
+  it("give each month a zero-padded URL and the newest change among its posts", () => {
+    const pages = monthPages(groupByMonth(sorted, (item) => item.post.data.date));
+    expect(pages.flatMap((page) => page.items)).toEqual(sorted);
+    expect(new Set(pages.map((page) => page.url)).size).toBe(pages.length);
+    const march = pages.find((page) => page.year === 2021 && page.month === 3)!;
+    expect(march.url).toBe("/archive/2021/03/");
+    const newest = Math.max(...march.items.map((item) => Math.max(item.post.data.date.getTime(), item.post.updated?.getTime() ?? 0)));
+    expect(march.lastModified?.getTime()).toBe(newest);
   });
 });
 
