@@ -19,7 +19,8 @@ function tableRows(): Map<string, string[]> {
   }));
 }
 
-const VALID = { title: "A headline", date: "2024-01-01", description: "A summary." };
+// Dated like the `date` example, so the `updated` example (a day later) is consistent with it.
+const VALID = { title: "A headline", date: "2018-06-14", description: "A summary." };
 
 describe("WRITING.md", () => {
   it("has the frontmatter table npm run docs would generate from the schema now", () => {
