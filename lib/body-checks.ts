@@ -5,6 +5,7 @@
  */
 import { checkRawHtml } from "./html-safety.ts";
 import { inspectMarkdown, type PostLink } from "./markdown-checks.ts";
+import { parseStructure } from "./markdown.ts";
 
 export interface BodyProblem {
   line: number;
@@ -22,8 +23,9 @@ export function inspectBody(body: string): BodyReport {
   if (body.trim() === "") {
     return { problems: [{ line: 1, column: 1, message: "expected the article text after the closing `---`, found an empty body" }], postLinks: [] };
   }
-  const markdown = inspectMarkdown(body);
-  return { problems: [...markdown.problems, ...checkRawHtml(body)], postLinks: markdown.postLinks };
+  const tokens = parseStructure(body);
+  const markdown = inspectMarkdown(body, tokens);
+  return { problems: [...markdown.problems, ...checkRawHtml(body, tokens)], postLinks: markdown.postLinks };
 }
 
 export function checkBody(body: string): BodyProblem[] {

@@ -14,10 +14,7 @@ import { Parser } from "htmlparser2";
 import type Token from "markdown-it/lib/token.mjs";
 import type { BodyProblem } from "./body-checks.ts";
 import { judgeTag } from "./html-rules.ts";
-import { createMarkdown } from "./markdown.ts";
-
-// Parsing does not depend on the origin; it only decides rel="noopener" when rendering.
-const md = createMarkdown("http://localhost");
+import { parseStructure, renderStructure } from "./markdown.ts";
 
 interface Fragment {
   html: string;
@@ -30,7 +27,7 @@ interface Finding {
   message: string;
 }
 
-export function checkRawHtml(body: string): BodyProblem[] {
+export function checkRawHtml(body: string, tokens: Token[] = parseStructure(body)): BodyProblem[] {
   const lineStarts = [0];
   for (let i = 0; i < body.length; i++) if (body[i] === "\n") lineStarts.push(i + 1);
   const position = (offset: number) => {
@@ -40,9 +37,8 @@ export function checkRawHtml(body: string): BodyProblem[] {
   };
 
   const problems: BodyProblem[] = [];
-  const env = {};
-  const tokens = md.parse(body, env);
-  for (const fragment of rawHtmlFragments(body, tokens, lineStarts)) {
+  const fragments = rawHtmlFragments(body, tokens, lineStarts);
+  for (const fragment of fragments) {
     for (const finding of judgeHtml(fragment.html)) {
       problems.push({ ...position(sourceOffset(body, fragment, finding.offset)), message: finding.message });
     }
@@ -50,8 +46,10 @@ export function checkRawHtml(body: string): BodyProblem[] {
   for (const image of markdownImages(body, tokens, lineStarts)) {
     for (const message of judgeTag("img", { src: image.src })) problems.push({ ...position(image.start), message });
   }
+  // Without raw HTML, markdown-it escapes everything it prints: nothing can form.
+  if (fragments.length === 0) return problems.sort((a, b) => a.line - b.line || a.column - b.column);
   // Backstop: anything the rendered body holds that no fragment accounted for.
-  const unexplained = judgeHtml(md.renderer.render(tokens, md.options, env)).map((finding) => finding.message);
+  const unexplained = judgeHtml(renderStructure(tokens)).map((finding) => finding.message);
   for (const problem of problems) {
     const index = unexplained.indexOf(problem.message);
     if (index !== -1) unexplained.splice(index, 1);

@@ -8,7 +8,7 @@
 import { Parser } from "htmlparser2";
 import type { Token } from "markdown-it/index.js";
 import type { BodyProblem } from "./body-checks.ts";
-import { createMarkdown } from "./markdown.ts";
+import { parseStructure } from "./markdown.ts";
 
 /** A link to `/posts/<slug>/` written in a post. */
 export interface PostLink {
@@ -23,11 +23,6 @@ export interface MarkdownReport {
   postLinks: PostLink[];
 }
 
-// The origin only affects rendering (rel=noopener), never the tokens.
-const markdown = createMarkdown("http://localhost");
-// Escaped characters stay separate tokens, so `\[x\](y)` is not read as a broken link.
-// Heading anchors and typography change no structure; skipping them halves the parse time.
-markdown.core.ruler.disable(["text_join", "anchor", "replacements", "smartquotes"]);
 
 const POST_HREF = /^\/posts\/([^/?#]*)\/?(?:[?#].*)?$/;
 
@@ -51,10 +46,10 @@ const RAW_TEXT: { pattern: RegExp; message: (found: string) => string }[] = [
   },
 ];
 
-export function inspectMarkdown(body: string): MarkdownReport {
+export function inspectMarkdown(body: string, tokens: Token[] = parseStructure(body)): MarkdownReport {
   const lines = body.split("\n");
   const report: MarkdownReport = { problems: [], postLinks: [] };
-  for (const token of markdown.parse(body, {})) {
+  for (const token of tokens) {
     const map = token.map ?? [0, 1];
     if (token.type === "fence") checkFence(token, map, lines, report);
     else if (token.type === "html_block") {

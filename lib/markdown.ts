@@ -36,6 +36,24 @@ export function createMarkdown(siteOrigin: string): MarkdownIt {
   return md;
 }
 
+/**
+ * The same block and inline rules as the renderer, without the cosmetic core
+ * rules (heading anchors, typography): for checks that read structure only.
+ * Escaped characters stay separate tokens (no text_join), so `\[x\](y)` is not
+ * read as a broken link. Parsed once per post and shared by every check.
+ */
+const structureParser = createMarkdown("http://localhost");
+structureParser.core.ruler.disable(["text_join", "anchor", "replacements", "smartquotes"]);
+
+export function parseStructure(body: string): Token[] {
+  return structureParser.parse(body, {});
+}
+
+/** Renders tokens from parseStructure back to HTML. */
+export function renderStructure(tokens: Token[]): string {
+  return structureParser.renderer.render(tokens, structureParser.options, {});
+}
+
 export function isExternal(href: string | null, siteOrigin: string): boolean {
   if (!href || !/^https?:\/\//i.test(href)) return false;
   return new URL(href).origin !== siteOrigin;

@@ -1,12 +1,14 @@
 /** URL slugs for posts and tags, memoised: the same tags recur across thousands of posts. */
-import slugify from "@sindresorhus/slugify";
+import slugify from "slugify";
 
 const cache = new Map<string, string>();
 
 export function slugifyTag(name: string): string {
   let slug = cache.get(name);
   if (slug === undefined) {
-    slug = slugify(name, { decamelize: false });
+    // strict mode drops punctuation without leaving a separator ("x/y" would
+    // become "xy"), so every run of it becomes a space first.
+    slug = slugify(name.replace(/[^\p{L}\p{N}&'’]+/gu, " "), { lower: true, strict: true, trim: true });
     cache.set(name, slug);
   }
   return slug;

@@ -11,7 +11,7 @@ import { readSite } from "./support/site-build.ts";
 import { createScratchSite, type RunResult, type ScratchSite } from "./support/scratch-site.ts";
 
 const TITLE = "Mayor’s “big” plan: €5m for the #1 bridge";
-const FILE = "posts/mayors-big-plan-e5m-for-the-1-bridge.md";
+const FILE = "posts/mayors-big-plan-5m-for-the-1-bridge.md";
 
 const EXISTING = `---
 title: An older story
