@@ -80,7 +80,7 @@ describe("npm run new", () => {
   it("writes a post that a local build shows, with its draft banner", () => {
     expect(build.code).toBe(0);
     const built = readSite(site.output);
-    const page = built.document("/posts/mayors-big-plan-e5m-for-the-1-bridge/");
+    const page = built.document("/posts/mayors-big-plan-5m-for-the-1-bridge/");
     expect(page.querySelector("h1")?.textContent).toBe(TITLE);
     expect(page.querySelector(".banner")?.textContent).toMatch(/^Draft/);
   });
