@@ -35,19 +35,19 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin, { site });
   // 5. Collections: posts, neighbours, tags, archive, listing pages — each once per build.
   eleventyConfig.addPlugin(collectionsPlugin, { pageSize: site.pageSize });
-  // 5a. Numbered page links for the paginated listings.
+  // 6. Numbered page links for the paginated listings.
   eleventyConfig.addPlugin(paginationPlugin);
-  // 5b. JSON-LD for posts and the home page.
+  // 7. JSON-LD for posts and the home page.
   eleventyConfig.addPlugin(seoPlugin, { site });
-  // 5c. Click-to-play video facades (a link; nothing loads from the host).
+  // 8. Click-to-play video facades (a link; nothing loads from the host).
   eleventyConfig.addPlugin(videoPlugin);
-  // 5d. Sitemap entries with true last-modified dates.
+  // 9. Sitemap entries with true last-modified dates.
   eleventyConfig.addPlugin(sitemapPlugin, { site });
-  // 6. Feeds.
+  // 10. RSS, Atom and JSON Feed from one feed model.
   eleventyConfig.addPlugin(feedPlugin, { site });
-  // 7. Static assets, published under content-hashed names (cached forever).
+  // 11. Static assets, published under content-hashed names (cached forever).
   eleventyConfig.addPlugin(assetsPlugin);
-  // 8. After the build: _headers with a CSP hashed from the inline styles actually written.
+  // 12. After the build: _headers with a CSP hashed from the inline styles actually written.
   eleventyConfig.addPlugin(securityHeadersPlugin, { site });
 
   // Only posts/ and pages/ are content; the rest of the repository is not.
