@@ -99,9 +99,9 @@ export function ours(projectRoot: string, ref?: string): Builder {
       commitPosts(dir);
     },
     // The entry is named by its real path: through the `scripts` symlink Node
-    // would see argv[1] (link) differ from import.meta.url (target), and
-    // build.ts's "am I the main module?" check would skip the build silently.
-    // The cwd is still the scratch project, which is what build.ts builds.
+    // sees argv[1] (the link) differ from the entry's import.meta.url (the
+    // target), and an "am I the main module?" check then quietly does nothing
+    // (build.ts had one once). The cwd is still the scratch project.
     build: (dir) => ({
       cmd: process.execPath,
       args: tsNode(realpathSync(join(dir, "scripts", "build.ts"))),
