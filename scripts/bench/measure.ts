@@ -32,7 +32,8 @@ let gnuTimeWorks: boolean | undefined;
 function hasGnuTime(): boolean {
   if (gnuTimeWorks === undefined) {
     // BusyBox and BSD time exist at the same path but lack -f/-o.
-    gnuTimeWorks = existsSync(GNU_TIME) &&
+    // BENCH_RSS=proc forces the fallback, to test it where GNU time exists.
+    gnuTimeWorks = process.env.BENCH_RSS !== "proc" && existsSync(GNU_TIME) &&
       spawnSync(GNU_TIME, ["-f", "%M", "-o", "/dev/null", "true"]).status === 0;
   }
   return gnuTimeWorks;

@@ -125,7 +125,7 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
       if (m.cpuMs !== null) cell.cpuMs.push(m.cpuMs);
       cell.files = out.files;
       log(`${tag} ${b.label} round ${round}: ${(m.wallMs / 1000).toFixed(2)} s wall, ` +
-        `${((m.cpuMs ?? 0) / 1000).toFixed(2)} s CPU, ${Math.round((m.peakRssKiB ?? 0) / 1024)} MiB`);
+        `${m.cpuMs === null ? "n/a" : (m.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round((m.peakRssKiB ?? 0) / 1024)} MiB`);
     }
   }
   results.cells.push(...cells.values());
