@@ -148,10 +148,12 @@ async function main(): Promise<void> {
     const { dirs, slugs } = prepare("watch", n);
     const slug = slugs[Math.floor(slugs.length / 2)] as string;
     for (const b of watchers) {
+      // "(production build)" would be wrong here: watch mode is the dev build.
+      const label = b.label.replace(/ \(.*\)$/, "");
       try {
-        results.watch.push({ label: b.label, n, result: await watchCheck(b, dirs.get(b) as string, slug) });
+        results.watch.push({ label, n, result: await watchCheck(b, dirs.get(b) as string, slug) });
       } catch (err) {
-        results.watch.push({ label: b.label, n, result: null, error: (err as Error).message });
+        results.watch.push({ label, n, result: null, error: (err as Error).message });
         log(`watch check ${b.label} failed: ${(err as Error).message}`);
       }
     }
