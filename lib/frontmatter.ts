@@ -39,6 +39,21 @@ export function normaliseText(text: string): string {
 }
 
 /** YAML parsing shared by the validator and by Eleventy's front matter engine. */
+/**
+ * Values the validator parsed, by frontmatter text, so Eleventy's frontmatter
+ * engine can take them instead of parsing each post a second time. Taking
+ * removes the entry: each is used once per build.
+ */
+const parsed = new Map<string, unknown>();
+const yamlKey = (source: string) => source.replace(/\r\n?/g, "\n").trim();
+
+export function takeParsedYaml(source: string): unknown {
+  const key = yamlKey(source);
+  const value = parsed.get(key);
+  parsed.delete(key);
+  return value;
+}
+
 export function parseYaml(source: string, lineCounter?: LineCounter) {
   return parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: "core" });
 }
@@ -81,7 +96,9 @@ export function readPost(rawText: string): ReadResult {
     if (isScalar(pair.key) && pair.key.range) fields.set(String(pair.key.value), at(pair.key.range[0]));
   }
   const body = lines.slice(close + 1).join("\n");
-  return { ok: true, post: { data: (doc.toJS() ?? {}) as Record<string, unknown>, body, bodyLine: close + 2, fields } };
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  parsed.set(yamlKey(yamlText), data);
+  return { ok: true, post: { data, body, bodyLine: close + 2, fields } };
 }
 
 const YAML_HINTS: Partial<Record<string, string>> = {

@@ -6,12 +6,12 @@
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { PostValidationError } from "./errors.ts";
-import { parseYaml } from "./frontmatter.ts";
+import { parseYaml, takeParsedYaml } from "./frontmatter.ts";
 import { readGitHistory } from "./git-dates.ts";
 import { replacePosts, type StoredPost } from "./post-store.ts";
 import { isPublished, isScheduled } from "./publication.ts";
 import type { SiteMetadata } from "./site.ts";
-import { listPostFiles, validateFiles } from "./validate.ts";
+import { listPostFiles, validateFiles, type ValidationCache } from "./validate.ts";
 
 export interface ValidatePluginOptions {
   site: SiteMetadata;
@@ -24,12 +24,13 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
   // so a value that passed validation is exactly the value templates get.
   // https://www.11ty.dev/docs/data-frontmatter-customize/
   eleventyConfig.setFrontMatterParsingOptions({
-    engines: { yaml: (source: string) => parseYaml(source).toJS() ?? {} },
+    engines: { yaml: (source: string) => takeParsedYaml(source) ?? parseYaml(source).toJS() ?? {} },
   });
 
+  const cache: ValidationCache = new Map();
   eleventyConfig.on("eleventy.before", ({ directories }) => {
     const root = path.resolve(directories.input);
-    const report = validateFiles(root, listPostFiles(root));
+    const report = validateFiles(root, listPostFiles(root), cache);
     if (report.problems.length > 0) throw new PostValidationError(report.problems);
 
     const history = readGitHistory(root, "posts");

@@ -39,11 +39,30 @@ export function listPostFiles(root: string, postsDir = "posts"): string[] {
     .sort();
 }
 
-export function validateFiles(root: string, files: string[]): ValidationReport {
+type Outcome = ReturnType<typeof validateOne>;
+
+/**
+ * Outcomes of files unchanged since the last run (same mtime and size): the
+ * live preview re-validates on every save, and only the saved post changed.
+ */
+export type ValidationCache = Map<string, { mtimeMs: number; size: number; outcome: Outcome }>;
+
+function validateCached(root: string, file: string, cache: ValidationCache | undefined): Outcome {
+  const full = path.join(root, file);
+  if (!cache) return validateOne(file, readFileSync(full));
+  const { mtimeMs, size } = statSync(full);
+  const hit = cache.get(full);
+  if (hit && hit.mtimeMs === mtimeMs && hit.size === size) return hit.outcome;
+  const outcome = validateOne(file, readFileSync(full));
+  cache.set(full, { mtimeMs, size, outcome });
+  return outcome;
+}
+
+export function validateFiles(root: string, files: string[], cache?: ValidationCache): ValidationReport {
   const report: ValidationReport = { posts: [], problems: [] };
   const links: LinkInFile[] = [];
   for (const file of files) {
-    const outcome = validateOne(file, readFileSync(path.join(root, file)));
+    const outcome = validateCached(root, file, cache);
     if (outcome.post) report.posts.push(outcome.post);
     report.problems.push(...outcome.problems);
     links.push(...(outcome.links ?? []));
