@@ -3,8 +3,10 @@
  * output; only a build that finished completely is swapped into place, so a
  * failed build leaves the previous site untouched and never publishes half.
  */
+import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import Eleventy from "@11ty/eleventy";
 
 export async function build(options: { root?: string; output?: string } = {}): Promise<void> {
@@ -22,7 +24,7 @@ export async function build(options: { root?: string; output?: string } = {}): P
     eleventy.disableLogger();
     await eleventy.write();
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    await removeStaging(staging);
     throw error;
   }
   // Two renames: the old site exists until the new one is complete.
@@ -31,4 +33,18 @@ export async function build(options: { root?: string; output?: string } = {}): P
   });
   await rename(staging, output);
   await rm(previous, { recursive: true, force: true });
+}
+
+/**
+ * When a template fails, Eleventy rejects while writes it already started are
+ * still landing, so one removal can meet a folder that refills (ENOTEMPTY).
+ * Retry until the folder stays gone; a cleanup problem must never hide the
+ * build error the author needs to see.
+ */
+async function removeStaging(staging: string): Promise<void> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await rm(staging, { recursive: true, force: true, maxRetries: 3, retryDelay: 25 }).catch(() => undefined);
+    await sleep(25);
+    if (!existsSync(staging)) return;
+  }
 }
