@@ -29,7 +29,15 @@ export function fingerprintAssets(root = process.cwd()): Map<string, string> {
   return new Map(files.map((entry) => [entry.name, `/${ASSETS_DIR}/${fingerprint(entry.name, readFileSync(path.join(dir, entry.name)))}`]));
 }
 
+/**
+ * Images and other files that posts link to, published at the same path
+ * (media/bridge.jpg is /media/bridge.jpg). Not fingerprinted: a post names
+ * them by a path an author can type, so they are revalidated like pages.
+ */
+export const MEDIA_DIR = "media";
+
 export default function assetsPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addPassthroughCopy(MEDIA_DIR);
   const published = fingerprintAssets();
   for (const [name, url] of published) {
     eleventyConfig.addPassthroughCopy({ [`${ASSETS_DIR}/${name}`]: url.slice(1) });
