@@ -27,7 +27,3 @@ export function inspectBody(body: string): BodyReport {
   const markdown = inspectMarkdown(body, tokens);
   return { problems: [...markdown.problems, ...checkRawHtml(body, tokens)], postLinks: markdown.postLinks };
 }
-
-export function checkBody(body: string): BodyProblem[] {
-  return inspectBody(body).problems;
-}
