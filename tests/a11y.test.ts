@@ -1,27 +1,23 @@
 // axe-core on the pages a reader meets, in light and in dark colour schemes
 // (the stylesheet swaps its palette, so contrast must hold in both).
-import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, watchPage } from "./support/browser.ts";
-import { VIDEO_SLUG, buildFixtureSite, type FixtureSite } from "./support/reader-fixtures.ts";
-import { projectRoot } from "./support/scratch-site.ts";
-import { startStaticServer, type StaticServer } from "./support/static-server.ts";
+import { watchPage } from "./support/browser.ts";
+import { VIDEO_SLUG, type FixtureSite } from "./support/reader-fixtures.ts";
+import { serveFixtureSite, type ServedFixture } from "./support/served-fixture.ts";
+import type { StaticServer } from "./support/static-server.ts";
 
+let served: ServedFixture;
 let fixture: FixtureSite;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [fixture, browser] = await Promise.all([buildFixtureSite(9, { PAGE_SIZE: "4" }), launchBrowser()]);
-  server = await startStaticServer(fixture.scratch.output, { netlifyToml: path.join(projectRoot, "netlify.toml") });
+  served = await serveFixtureSite(9, { PAGE_SIZE: "4" });
+  ({ fixture, server, browser } = served);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await fixture?.scratch.remove();
-});
+afterAll(() => served?.close());
 
 const PAGES = {
   home: "/",

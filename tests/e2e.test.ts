@@ -2,28 +2,24 @@
 // way Netlify serves it: home → post → tag, the feed link, a missing page,
 // and the whole home and post pages by keyboard alone. Every visit must end
 // with no console error, no failed request and nothing asked of a third party.
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, watchPage, type PageWatch } from "./support/browser.ts";
-import { buildFixtureSite, type FixtureSite } from "./support/reader-fixtures.ts";
-import { projectRoot } from "./support/scratch-site.ts";
-import { fetchRaw, startStaticServer, type StaticServer } from "./support/static-server.ts";
+import { watchPage, type PageWatch } from "./support/browser.ts";
+import type { FixtureSite } from "./support/reader-fixtures.ts";
+import { serveFixtureSite, type ServedFixture } from "./support/served-fixture.ts";
+import { fetchRaw, type StaticServer } from "./support/static-server.ts";
 
+let served: ServedFixture;
 let fixture: FixtureSite;
 let server: StaticServer;
 let browser: Browser;
 const watches: { url: string; watch: PageWatch }[] = [];
 
 beforeAll(async () => {
-  [fixture, browser] = await Promise.all([buildFixtureSite(9, { PAGE_SIZE: "4" }), launchBrowser()]);
-  server = await startStaticServer(fixture.scratch.output, { netlifyToml: path.join(projectRoot, "netlify.toml") });
+  served = await serveFixtureSite(9, { PAGE_SIZE: "4" });
+  ({ fixture, server, browser } = served);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await fixture?.scratch.remove();
-});
+afterAll(() => served?.close());
 
 async function open(url: string): Promise<Page> {
   const page = await browser.newPage();

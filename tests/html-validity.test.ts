@@ -2,19 +2,15 @@
 // pages in one Java process (its start-up is most of the cost).
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildProject, type BuiltSite } from "./support/site-build.ts";
-import { BASE_URL, buildFixtureSite, type FixtureSite } from "./support/reader-fixtures.ts";
+import type { BuiltSite } from "./support/site-build.ts";
+import { buildEveryPageKind, type FixtureSite } from "./support/reader-fixtures.ts";
 import { formatVnu, validateHtml } from "./support/vnu.ts";
 
 let real: BuiltSite;
 let fixture: FixtureSite;
 
 beforeAll(async () => {
-  [real, fixture] = await Promise.all([
-    buildProject({ CONTEXT: "production", URL: BASE_URL }),
-    // Video facade, byline, update, hostile headline, pagination and the archive all appear here.
-    buildFixtureSite(23, { PAGE_SIZE: "4" }),
-  ]);
+  ({ real, fixture } = await buildEveryPageKind());
 });
 afterAll(() => fixture?.scratch.remove());
 

@@ -5,17 +5,14 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildProject, readSite, type BuiltSite } from "./support/site-build.ts";
-import { BASE_URL, buildFixtureSite, type FixtureSite } from "./support/reader-fixtures.ts";
+import { readSite, type BuiltSite } from "./support/site-build.ts";
+import { BASE_URL, buildEveryPageKind, type FixtureSite } from "./support/reader-fixtures.ts";
 
 let real: BuiltSite;
 let fixture: FixtureSite;
 
 beforeAll(async () => {
-  [real, fixture] = await Promise.all([
-    buildProject({ CONTEXT: "production", URL: BASE_URL }),
-    buildFixtureSite(23, { PAGE_SIZE: "4" }),
-  ]);
+  ({ real, fixture } = await buildEveryPageKind());
 });
 afterAll(() => fixture?.scratch.remove());
 

@@ -5,7 +5,7 @@
  * whose headline tries to break out of HTML and JSON.
  */
 import { createScratchSite, type ScratchSite } from "./scratch-site.ts";
-import { readSite, type BuiltSite } from "./site-build.ts";
+import { buildProject, readSite, type BuiltSite } from "./site-build.ts";
 
 export const BASE_URL = "https://news.example.org";
 
@@ -84,4 +84,17 @@ export async function buildFixtureSite(count: number, env: NodeJS.ProcessEnv = {
   const result = await scratch.build({ CONTEXT: "production", URL: BASE_URL, ...env });
   if (result.code !== 0) throw new Error(`Fixture build failed:\n${result.stderr}\n${result.stdout}`);
   return { scratch, site: readSite(scratch.output), posts };
+}
+
+/**
+ * Every kind of page at once: the real site, and 23 generated posts whose
+ * site has a video facade, a byline, an update, a hostile headline,
+ * pagination and archive months. For checks that must hold on every page.
+ */
+export async function buildEveryPageKind(): Promise<{ real: BuiltSite; fixture: FixtureSite }> {
+  const [real, fixture] = await Promise.all([
+    buildProject({ CONTEXT: "production", URL: BASE_URL }),
+    buildFixtureSite(23, { PAGE_SIZE: "4" }),
+  ]);
+  return { real, fixture };
 }
