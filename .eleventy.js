@@ -29,8 +29,10 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(sitePlugin, { site });
   // 2. Every post checked against the frontmatter schema before anything renders.
   eleventyConfig.addPlugin(validatePlugin, { site, now });
-  // 3. Markdown to HTML.
-  eleventyConfig.addPlugin(markdownPlugin, { siteOrigin: site.url });
+  // 3. Markdown to HTML. Bodies unchanged since the last build come from
+  //    .cache/, which Netlify keeps between builds (BUILD_CACHE=off: none).
+  const cacheFile = process.env.BUILD_CACHE === "off" ? undefined : ".cache/rendered-posts.v8";
+  eleventyConfig.addPlugin(markdownPlugin, { siteOrigin: site.url, cacheFile });
   // 4. Template filters (dates, URLs, escaping).
   eleventyConfig.addPlugin(filtersPlugin, { site });
   // 5. Collections: posts, neighbours, tags, archive, listing pages — each once per build.

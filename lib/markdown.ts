@@ -6,6 +6,7 @@ import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { Options, Renderer, Token } from "markdown-it/index.js";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { RenderCache, rendererVersion } from "./render-cache.ts";
 import { slugifyTag } from "./slug.ts";
 
 export function createMarkdown(siteOrigin: string): MarkdownIt {
@@ -59,7 +60,25 @@ export function isExternal(href: string | null, siteOrigin: string): boolean {
   return new URL(href).origin !== siteOrigin;
 }
 
+export interface MarkdownPluginOptions {
+  siteOrigin: string;
+  /** Where rendered bodies are kept between builds (lib/render-cache.ts); none to render every post afresh. */
+  cacheFile?: string;
+}
+
 /** Eleventy plugin: renders .md templates with our instance. */
-export default function markdownPlugin(eleventyConfig: EleventyConfig, options: { siteOrigin: string }): void {
-  eleventyConfig.setLibrary("md", createMarkdown(options.siteOrigin));
+export default function markdownPlugin(eleventyConfig: EleventyConfig, options: MarkdownPluginOptions): void {
+  const md = createMarkdown(options.siteOrigin);
+  if (options.cacheFile) {
+    const cache = new RenderCache(options.cacheFile, rendererVersion(options.siteOrigin));
+    md.render = cache.wrap(md.render.bind(md));
+    // Written after full builds only: a live preview keeps it in memory.
+    eleventyConfig.on("eleventy.after", ({ runMode }) => {
+      if (runMode !== "build") return;
+      const { hits, misses } = cache.stats;
+      console.log(`Post bodies: ${misses} rendered, ${hits} unchanged from the build cache.`);
+      cache.save();
+    });
+  }
+  eleventyConfig.setLibrary("md", md);
 }

@@ -1,0 +1,71 @@
+// The Netlify build cache, through the real path: build, hand .cache/ to
+// Netlify's own cache library through our build plugin, start from a clean
+// checkout, restore, edit one post, and build again.
+import { readdir, readFile, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { bindOpts } from "@netlify/cache-utils";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { onPostBuild, onPreBuild } from "../netlify/plugins/build-cache/index.js";
+import { createScratchSite, type ScratchSite } from "./support/scratch-site.ts";
+import { fixturePosts, postMarkdown } from "./support/reader-fixtures.ts";
+
+const posts = fixturePosts(6).filter((post) => !post.extra && !post.title.includes("<"));
+const bodyLine = (result: { stdout: string }) => result.stdout.split("\n").find((line) => line.startsWith("Post bodies:"));
+
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const name of await readdir(dir, { recursive: true })) {
+    const full = path.join(dir, name);
+    if (name.endsWith(".html") || name.endsWith(".xml") || name.endsWith(".json")) files.set(name, await readFile(full, "utf8"));
+  }
+  return files;
+}
+
+describe("build cache kept by Netlify between builds", () => {
+  let site: ScratchSite;
+  let netlifyCacheDir: string;
+  const utils = () => ({ cache: bindOpts({ cacheDir: netlifyCacheDir, cwd: site.root }) });
+
+  beforeAll(async () => {
+    site = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
+    netlifyCacheDir = await mkdtemp(path.join(tmpdir(), "netlify-cache-"));
+  });
+  afterAll(async () => {
+    await site.remove();
+    await rm(netlifyCacheDir, { recursive: true, force: true });
+  });
+
+  it("renders every body on a first build, and only the edited one after a restore", async () => {
+    const first = await site.build();
+    expect(first.code, first.stderr).toBe(0);
+    expect(bodyLine(first)).toBe(`Post bodies: ${posts.length} rendered, 0 unchanged from the build cache.`);
+    await onPostBuild({ utils: utils() });
+
+    // A fresh clone on Netlify's build machine: no .cache/ until the plugin restores it.
+    await rm(path.join(site.root, ".cache"), { recursive: true });
+    await onPreBuild({ utils: utils() });
+    expect(existsSync(path.join(site.root, ".cache"))).toBe(true);
+
+    const edited = posts[0]!;
+    await site.writePost(`${edited.slug}.md`, `${postMarkdown(edited)}\nA paragraph added by the edit.\n`);
+    const second = await site.build();
+    expect(second.code, second.stderr).toBe(0);
+    expect(bodyLine(second)).toBe(`Post bodies: 1 rendered, ${posts.length - 1} unchanged from the build cache.`);
+    expect(await readFile(path.join(site.output, "posts", edited.slug, "index.html"), "utf8")).toContain("A paragraph added by the edit.");
+
+    // What the cache gave is exactly what rendering afresh gives.
+    const cached = await snapshot(site.output);
+    const fresh = await site.build({ BUILD_CACHE: "off" });
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(bodyLine(fresh)).toBeUndefined();
+    expect(await snapshot(site.output)).toEqual(cached);
+  });
+
+  it("is declared in netlify.toml", async () => {
+    const toml = await readFile(path.join(import.meta.dirname, "..", "netlify.toml"), "utf8");
+    expect(toml).toMatch(/\[\[plugins\]\]\s+package = "\.\/netlify\/plugins\/build-cache"/);
+  });
+});
