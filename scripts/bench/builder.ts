@@ -2,7 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 
-export type BuilderId = "ours" | "bare" | "hugo";
+export type BuilderId = "ours" | "ours-cached" | "bare" | "hugo";
 
 export interface Command {
   cmd: string;
@@ -23,6 +23,13 @@ export interface Builder {
   postFile(dir: string, slug: string): string;
   /** dev-server command whose log announces rebuilds; absent when not compared */
   watch?(dir: string): Command;
+  /**
+   * What the builder keeps between builds (a build cache). Cleared before
+   * every timed build, unless `keepsCache`: then one untimed build fills it
+   * first, and each timed build is a second build, as on Netlify.
+   */
+  cacheDir?(dir: string): string;
+  keepsCache?: boolean;
 }
 
 /** Symlinks rather than copies node_modules so every builder runs the very same installed Eleventy. */

@@ -49,6 +49,12 @@ export function describeOurs(projectRoot: string, ref: string | undefined): stri
   }
 }
 
+/** Ours again, timed on second builds: the build cache Netlify restores is in place. */
+export function oursCached(projectRoot: string, ref?: string): Builder {
+  // No watch check of its own: the dev server keeps everything in memory anyway.
+  return { ...ours(projectRoot, ref), id: "ours-cached", label: "ours, second build (build cache kept)", keepsCache: true, watch: undefined };
+}
+
 export function ours(projectRoot: string, ref?: string): Builder {
   const tsNode = (...args: string[]): string[] => ["--import", "./scripts/typescript.js", ...args];
   const hasAtRef = (path: string): boolean =>
@@ -108,6 +114,7 @@ export function ours(projectRoot: string, ref?: string): Builder {
       env: { ...process.env, CONTEXT: "production" },
     }),
     outDir: (dir) => join(dir, "_site"),
+    cacheDir: (dir) => join(dir, ".cache"),
     postFile: (dir, slug) => join(dir, "posts", `${slug}.md`),
     watch: () => ({
       cmd: process.execPath,
