@@ -3,16 +3,19 @@
  * schema, file names as permanent slugs, duplicates across folders, and tags
  * that would share a URL. Collects every problem instead of stopping at the first.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describeNode, readPost, type SourcePosition } from "./frontmatter.ts";
 import type { PostProblem } from "./errors.ts";
 import { frontmatterSchema, frontmatterFields, type Frontmatter } from "./schema.ts";
-import { POST_SLUG, slugifyTag } from "./slug.ts";
+import { POST_SLUG } from "./slug.ts";
 import { suggestField } from "./suggest.ts";
 import { inspectBody } from "./body-checks.ts";
-import { postLinkProblems, type LinkInFile } from "./post-links.ts";
+import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "./control-characters.ts";
+
+export { listPostFiles } from "./post-files.ts";
+export type { FileOutcome } from "./post-set-checks.ts";
 
 export interface ValidPost {
   file: string;
@@ -29,25 +32,13 @@ export interface ValidationReport {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Lists Markdown files under a folder, as paths relative to `root`. */
-export function listPostFiles(root: string, postsDir = "posts"): string[] {
-  const dir = path.join(root, postsDir);
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".md"))
-    .map((name) => path.posix.join(postsDir, name.split(path.sep).join("/")))
-    .sort();
-}
-
-type Outcome = ReturnType<typeof validateOne>;
-
 /**
  * Outcomes of files unchanged since the last run (same mtime and size): the
  * live preview re-validates on every save, and only the saved post changed.
  */
-export type ValidationCache = Map<string, { mtimeMs: number; size: number; outcome: Outcome }>;
+export type ValidationCache = Map<string, { mtimeMs: number; size: number; outcome: FileOutcome }>;
 
-function validateCached(root: string, file: string, cache: ValidationCache | undefined): Outcome {
+function validateCached(root: string, file: string, cache: ValidationCache | undefined): FileOutcome {
   const full = path.join(root, file);
   if (!cache) return validateOne(file, readFileSync(full));
   const { mtimeMs, size } = statSync(full);
@@ -59,20 +50,10 @@ function validateCached(root: string, file: string, cache: ValidationCache | und
 }
 
 export function validateFiles(root: string, files: string[], cache?: ValidationCache): ValidationReport {
-  const report: ValidationReport = { posts: [], problems: [] };
-  const links: LinkInFile[] = [];
-  for (const file of files) {
-    const outcome = validateCached(root, file, cache);
-    if (outcome.post) report.posts.push(outcome.post);
-    report.problems.push(...outcome.problems);
-    links.push(...(outcome.links ?? []));
-  }
-  report.problems.push(...crossPostProblems(report.posts));
-  report.problems.push(...postLinkProblems(links, files, report.posts));
-  return report;
+  return combineOutcomes(files, files.map((file) => validateCached(root, file, cache)));
 }
 
-export function validateOne(file: string, bytes: Uint8Array): { post?: ValidPost; problems: PostProblem[]; links?: LinkInFile[] } {
+export function validateOne(file: string, bytes: Uint8Array): FileOutcome {
   const problems: PostProblem[] = [];
   const add = (at: SourcePosition, field: string, message: string) => problems.push({ file, ...at, field, message });
 
@@ -118,30 +99,6 @@ export function validateOne(file: string, bytes: Uint8Array): { post?: ValidPost
   const links = inspected.postLinks.map((link) => ({ ...link, file, line: bodyLine + link.line - 1 }));
   if (!result.success || problems.length > 0) return { problems, links };
   return { post: { file, slug, data: result.data, body, bodyLine }, problems, links };
-}
-
-function crossPostProblems(posts: ValidPost[]): PostProblem[] {
-  const problems: PostProblem[] = [];
-  const bySlug = new Map<string, string>();
-  const tagSpellings = new Map<string, { spelling: string; file: string }>();
-  for (const post of posts) {
-    const first = bySlug.get(post.slug);
-    if (first) {
-      problems.push({ file: post.file, line: 1, column: 1, field: "slug", message: `expected a unique file name, found "${post.slug}" already used by ${first}` });
-    } else bySlug.set(post.slug, post.file);
-    for (const tag of post.data.tags) {
-      const slug = slugifyTag(tag);
-      const seen = tagSpellings.get(slug);
-      // Case and surrounding space are folded (Politics = politics); anything else sharing a URL is ambiguous.
-      if (seen && seen.spelling.toLowerCase() !== tag.toLowerCase()) {
-        problems.push({
-          file: post.file, line: 1, column: 1, field: "tags",
-          message: `expected tags that differ in their URL, found "${tag}" and "${seen.spelling}" (${seen.file}) both at /tags/${slug}/`,
-        });
-      } else if (!seen) tagSpellings.set(slug, { spelling: tag, file: post.file });
-    }
-  }
-  return problems;
 }
 
 function lineOfFirstInvalidByte(bytes: Uint8Array): SourcePosition {
