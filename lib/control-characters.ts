@@ -26,7 +26,15 @@ function isForbidden(codePoint: number): boolean {
   );
 }
 
+/**
+ * A quick first test, a superset of isForbidden: the noncharacters U+1FFFE,
+ * U+1FFFF, … U+10FFFF end in the low surrogate DFFE or DFFF. Text that fails
+ * it (nearly all) is not walked character by character.
+ */
+const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF\uDFFE\uDFFF]/;
+
 export function findControlCharacters(text: string): ControlCharacter[] {
+  if (!MAYBE_FORBIDDEN.test(text)) return [];
   const found: ControlCharacter[] = [];
   let line = 1;
   let column = 1;

@@ -10,9 +10,10 @@
  * markup that only forms when fragments meet (an unclosed quote swallowing
  * what follows) cannot slip through.
  */
-import { Parser } from "htmlparser2";
+import type { Parser } from "htmlparser2";
 import type Token from "markdown-it/lib/token.mjs";
 import type { BodyProblem } from "./body-checks.ts";
+import { loadHtmlParser } from "./html-parser.ts";
 import { judgeTag } from "./html-rules.ts";
 import { parseStructure, renderStructure } from "./markdown.ts";
 
@@ -124,7 +125,8 @@ function judgeHtml(html: string): Finding[] {
   let tagStart = 0;
   let attributes: Record<string, string> = {};
   let consumed = html.length;
-  const parser: Parser = new Parser(
+  const HtmlParser = loadHtmlParser();
+  const parser: Parser = new HtmlParser(
     {
       onopentagname() {
         tagStart = parser.startIndex;

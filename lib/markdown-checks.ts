@@ -5,9 +5,9 @@
  * Working on tokens, not lines, means code spans, code blocks and escapes are
  * never mistaken for broken syntax. Lines are 1-based within the body.
  */
-import { Parser } from "htmlparser2";
 import type { Token } from "markdown-it/index.js";
 import type { BodyProblem } from "./body-checks.ts";
+import { loadHtmlParser } from "./html-parser.ts";
 import { parseStructure } from "./markdown.ts";
 
 /** A link to `/posts/<slug>/` written in a post. */
@@ -45,6 +45,9 @@ const RAW_TEXT: { pattern: RegExp; message: (found: string) => string }[] = [
     message: (found) => `expected bold text closed with **, found ${found} without its closing **, which would show as typed`,
   },
 ];
+
+/** Every RAW_TEXT pattern needs a `[` or a `**`; most text has neither, and skips the four searches. */
+const mayHoldRawMarkdown = (text: string) => text.includes("[") || text.includes("**");
 
 export function inspectMarkdown(body: string, tokens: Token[] = parseStructure(body)): MarkdownReport {
   const lines = body.split("\n");
@@ -106,7 +109,7 @@ function inspectInline(inline: Token, cursor: Cursor, report: MarkdownReport): v
       collectPostLink(href, { line: at.line, column: at.column + 2 }, report);
     } else if (child.type === "html_inline") {
       inspectHtml(child.content, cursor.find(child.content), report);
-    } else if (child.type === "text") {
+    } else if (child.type === "text" && mayHoldRawMarkdown(child.content)) {
       const found = RAW_TEXT.flatMap(({ pattern, message }) =>
         [...child.content.matchAll(pattern)].map((match) => ({ index: match.index, text: match[0], message })),
       );
@@ -129,7 +132,8 @@ function inspectHtml(html: string, start: { line: number; column: number }, repo
     const line = start.line + before.length - 1;
     return { line, column: before.length === 1 ? start.column + offset : (before[before.length - 1] ?? "").length + 1 };
   };
-  const parser = new Parser(
+  const HtmlParser = loadHtmlParser();
+  const parser = new HtmlParser(
     {
       onopentag(name, attributes) {
         const at = positionOf(parser.startIndex);
