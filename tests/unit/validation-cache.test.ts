@@ -1,0 +1,80 @@
+/**
+ * lib/validation-cache.ts on its own: what comes back is what went in (Dates
+ * included), only for the same bytes, and a damaged or foreign file is read
+ * as an empty cache rather than an error. tests/check-cache.test.ts covers it
+ * through `npm run check`.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openValidationCache, validatingCodeVersion } from "../../lib/validation-cache.ts";
+import { validateOne } from "../../lib/validate.ts";
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+function tempRoot(): string {
+  const root = mkdtempSync(path.join(tmpdir(), "validation-cache-"));
+  roots.push(root);
+  return root;
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const good = bytes("---\ntitle: Harbour reopens\ndate: 2024-01-10\ndescription: Boats are back.\n---\n\nThe harbour reopened.\n");
+const bad = bytes("---\ntitle: 42\ndate: 2024-01-10\ndescription: Boats are back.\n---\n\nThe harbour reopened.\n");
+
+describe("the validation cache", () => {
+  it("returns a saved outcome for the same file and bytes, with its Dates", () => {
+    const root = tempRoot();
+    const first = openValidationCache(root);
+    const outcome = validateOne("posts/harbour.md", good);
+    expect(first.get("posts/harbour.md", good)).toBeUndefined();
+    first.set("posts/harbour.md", good, outcome);
+    first.save();
+
+    const again = openValidationCache(root).get("posts/harbour.md", good);
+    expect(again).toEqual(outcome);
+    expect(again?.post?.data.date).toBeInstanceOf(Date);
+  });
+
+  it("misses when the bytes or the path differ", () => {
+    const root = tempRoot();
+    const first = openValidationCache(root);
+    first.set("posts/harbour.md", good, validateOne("posts/harbour.md", good));
+    first.save();
+    const cache = openValidationCache(root);
+    expect(cache.get("posts/harbour.md", bad)).toBeUndefined();
+    expect(cache.get("posts/ferry.md", good)).toBeUndefined();
+  });
+
+  it("keeps only the entries the last run used", () => {
+    const root = tempRoot();
+    const first = openValidationCache(root);
+    first.set("posts/harbour.md", good, validateOne("posts/harbour.md", good));
+    first.set("posts/ferry.md", bad, validateOne("posts/ferry.md", bad));
+    first.save();
+    const second = openValidationCache(root);
+    expect(second.get("posts/ferry.md", bad)?.problems).toHaveLength(1);
+    second.save();
+    expect(openValidationCache(root).get("posts/harbour.md", good)).toBeUndefined();
+  });
+
+  it("starts empty from a damaged file, or one written for other code", () => {
+    const root = tempRoot();
+    const file = path.join(root, "cache.v8");
+    writeFileSync(file, "not a v8 serialization");
+    expect(openValidationCache(root, file).get("posts/harbour.md", good)).toBeUndefined();
+
+    const cache = openValidationCache(root, file);
+    cache.set("posts/harbour.md", good, validateOne("posts/harbour.md", good));
+    cache.save();
+    // The same file with only its code version changed, as after an edit to lib/.
+    const stored = readFileSync(file);
+    const version = Buffer.from(validatingCodeVersion());
+    writeFileSync(file, Buffer.from(stored.toString("latin1").replace(version.toString("latin1"), "x".repeat(version.length)), "latin1"));
+    expect(openValidationCache(root, file).get("posts/harbour.md", good)).toBeUndefined();
+  });
+});
