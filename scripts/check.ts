@@ -8,7 +8,6 @@
  * changed; the checks across posts run over every outcome each time.
  */
 import { readFileSync } from "node:fs";
-import module from "node:module";
 import path from "node:path";
 import { isMain } from "./is-main.ts";
 import { formatProblem } from "../lib/errors.ts";
@@ -42,11 +41,7 @@ export async function check(root: string): Promise<{ output: string; ok: boolean
 }
 
 if (isMain(import.meta.url)) {
-  const root = path.resolve(".");
-  // Node >= 22.1 keeps compiled (and type-stripped) modules between runs; Node 20 has no such cache.
-  const { enableCompileCache } = module as { enableCompileCache?: (directory: string) => unknown };
-  enableCompileCache?.(path.join(root, ".cache", "node-compile"));
-  const result = await check(root);
+  const result = await check(path.resolve("."));
   if (result.ok) console.log(result.output);
   else {
     console.error(result.output);
