@@ -24,15 +24,16 @@ const securityHeadersPlugin = await plugin("security-headers");
 export default function (eleventyConfig) {
   const site = loadSite(process.env);
   const now = new Date();
+  // Outcomes and rendered bodies are kept in .cache/ between builds, which
+  // Netlify restores (netlify/plugins/build-cache). BUILD_CACHE=off: none.
+  const buildCache = process.env.BUILD_CACHE !== "off";
 
   // 1. Site metadata from one typed source, as global data.
   eleventyConfig.addPlugin(sitePlugin, { site });
   // 2. Every post checked against the frontmatter schema before anything renders.
-  eleventyConfig.addPlugin(validatePlugin, { site, now });
-  // 3. Markdown to HTML. Bodies unchanged since the last build come from
-  //    .cache/, which Netlify keeps between builds (BUILD_CACHE=off: none).
-  const cacheFile = process.env.BUILD_CACHE === "off" ? undefined : ".cache/rendered-posts.v8";
-  eleventyConfig.addPlugin(markdownPlugin, { siteOrigin: site.url, cacheFile });
+  eleventyConfig.addPlugin(validatePlugin, { site, now, persist: buildCache });
+  // 3. Markdown to HTML.
+  eleventyConfig.addPlugin(markdownPlugin, { siteOrigin: site.url, cacheFile: buildCache ? ".cache/rendered-posts.v8" : undefined });
   // 4. Template filters (dates, URLs, escaping).
   eleventyConfig.addPlugin(filtersPlugin, { site });
   // 5. Collections: posts, neighbours, tags, archive, listing pages — each once per build.

@@ -20,6 +20,8 @@ export interface ParsedPost {
   bodyLine: number;
   /** Where each top-level field's key stands in the file. */
   fields: Map<string, SourcePosition>;
+  /** The frontmatter text as Eleventy's engine will look it up (see shareParsedYaml). */
+  yamlKey: string;
 }
 
 export interface ReadProblem {
@@ -46,6 +48,11 @@ export function normaliseText(text: string): string {
  */
 const parsed = new Map<string, unknown>();
 const yamlKey = (source: string) => source.replace(/\r\n?/g, "\n").trim();
+
+/** Offers Eleventy values parsed in an earlier run (lib/validation-cache.ts), by the key readPost gave. */
+export function shareParsedYaml(key: string, data: unknown): void {
+  parsed.set(key, data);
+}
 
 export function takeParsedYaml(source: string): unknown {
   const key = yamlKey(source);
@@ -97,8 +104,9 @@ export function readPost(rawText: string): ReadResult {
   }
   const body = lines.slice(close + 1).join("\n");
   const data = (doc.toJS() ?? {}) as Record<string, unknown>;
-  parsed.set(yamlKey(yamlText), data);
-  return { ok: true, post: { data, body, bodyLine: close + 2, fields } };
+  const key = yamlKey(yamlText);
+  parsed.set(key, data);
+  return { ok: true, post: { data, body, bodyLine: close + 2, fields, yamlKey: key } };
 }
 
 const YAML_HINTS: Partial<Record<string, string>> = {

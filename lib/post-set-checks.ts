@@ -14,6 +14,8 @@ export interface FileOutcome {
   post?: ValidPost;
   problems: PostProblem[];
   links?: LinkInFile[];
+  /** A valid post's frontmatter as YAML gave it, for Eleventy (lib/frontmatter.ts shareParsedYaml). */
+  yaml?: { key: string; data: Record<string, unknown> };
 }
 
 /** `outcomes[i]` is the outcome of `files[i]`; problems come per file in order, then those across files. */

@@ -3,21 +3,51 @@
  * listing every problem, if anything is wrong. Nothing renders from a bad post.
  * https://www.11ty.dev/docs/events/#eleventy.before
  */
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { PostValidationError } from "./errors.ts";
-import { parseYaml, takeParsedYaml } from "./frontmatter.ts";
+import { parseYaml, shareParsedYaml, takeParsedYaml } from "./frontmatter.ts";
 import { readGitHistory } from "./git-dates.ts";
 import { replacePosts, type StoredPost } from "./post-store.ts";
 import { isPublished, isScheduled } from "./publication.ts";
 import type { SiteMetadata } from "./site.ts";
-import { listPostFiles, validateFiles, type ValidationCache } from "./validate.ts";
+import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
+import { listPostFiles, validateOne } from "./validate.ts";
+import { openValidationCache, type OutcomeCache } from "./validation-cache.ts";
 
 export interface ValidatePluginOptions {
   site: SiteMetadata;
   /** The build's notion of "now", for scheduled posts. */
   now: Date;
+  /** Keep outcomes in .cache/ between runs (lib/validation-cache.ts), as `npm run check` does. */
+  persist?: boolean;
 }
+
+/**
+ * Each post's outcome: unchanged since the last rebuild of this process
+ * (same mtime and size, for the live preview), else unchanged since an
+ * earlier run (same bytes, from .cache/), else validated now.
+ */
+function outcomesOf(root: string, files: string[], recent: RecentOutcomes, stored: OutcomeCache | undefined): FileOutcome[] {
+  return files.map((file) => {
+    const full = path.join(root, file);
+    const { mtimeMs, size } = statSync(full);
+    const known = recent.get(full);
+    if (known && known.mtimeMs === mtimeMs && known.size === size) return known.outcome;
+    const bytes = readFileSync(full);
+    let outcome = stored?.get(file, bytes);
+    if (outcome?.yaml) shareParsedYaml(outcome.yaml.key, outcome.yaml.data);
+    if (!outcome) {
+      outcome = validateOne(file, bytes);
+      stored?.set(file, bytes, outcome);
+    }
+    recent.set(full, { mtimeMs, size, outcome });
+    return outcome;
+  });
+}
+
+type RecentOutcomes = Map<string, { mtimeMs: number; size: number; outcome: FileOutcome }>;
 
 export default function validatePlugin(eleventyConfig: EleventyConfig, options: ValidatePluginOptions): void {
   // Eleventy parses frontmatter with the same YAML reader the validator uses,
@@ -27,10 +57,19 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
     engines: { yaml: (source: string) => takeParsedYaml(source) ?? parseYaml(source).toJS() ?? {} },
   });
 
-  const cache: ValidationCache = new Map();
-  eleventyConfig.on("eleventy.before", ({ directories }) => {
+  const recent: RecentOutcomes = new Map();
+  let stored: OutcomeCache | undefined;
+  eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
     const root = path.resolve(directories.input);
-    const report = validateFiles(root, listPostFiles(root), cache);
+    if (options.persist) stored ??= openValidationCache(root);
+    const files = listPostFiles(root);
+    const report = combineOutcomes(files, outcomesOf(root, files, recent, stored));
+    // Good and bad outcomes alike: the next run re-checks only what changed.
+    if (runMode === "build" && stored) {
+      const { hits, misses } = stored.stats;
+      console.log(`Posts checked: ${misses} validated, ${hits} unchanged from the build cache.`);
+      stored.save();
+    }
     if (report.problems.length > 0) throw new PostValidationError(report.problems);
 
     const history = readGitHistory(root, "posts");

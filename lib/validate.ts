@@ -3,7 +3,7 @@
  * schema, file names as permanent slugs, duplicates across folders, and tags
  * that would share a URL. Collects every problem instead of stopping at the first.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describeNode, readPost, type SourcePosition } from "./frontmatter.ts";
 import type { PostProblem } from "./errors.ts";
@@ -21,8 +21,6 @@ export interface ValidPost {
   file: string;
   slug: string;
   data: Frontmatter;
-  body: string;
-  bodyLine: number;
 }
 
 export interface ValidationReport {
@@ -32,25 +30,8 @@ export interface ValidationReport {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/**
- * Outcomes of files unchanged since the last run (same mtime and size): the
- * live preview re-validates on every save, and only the saved post changed.
- */
-export type ValidationCache = Map<string, { mtimeMs: number; size: number; outcome: FileOutcome }>;
-
-function validateCached(root: string, file: string, cache: ValidationCache | undefined): FileOutcome {
-  const full = path.join(root, file);
-  if (!cache) return validateOne(file, readFileSync(full));
-  const { mtimeMs, size } = statSync(full);
-  const hit = cache.get(full);
-  if (hit && hit.mtimeMs === mtimeMs && hit.size === size) return hit.outcome;
-  const outcome = validateOne(file, readFileSync(full));
-  cache.set(full, { mtimeMs, size, outcome });
-  return outcome;
-}
-
-export function validateFiles(root: string, files: string[], cache?: ValidationCache): ValidationReport {
-  return combineOutcomes(files, files.map((file) => validateCached(root, file, cache)));
+export function validateFiles(root: string, files: string[]): ValidationReport {
+  return combineOutcomes(files, files.map((file) => validateOne(file, readFileSync(path.join(root, file)))));
 }
 
 export function validateOne(file: string, bytes: Uint8Array): FileOutcome {
@@ -98,7 +79,7 @@ export function validateOne(file: string, bytes: Uint8Array): FileOutcome {
   }
   const links = inspected.postLinks.map((link) => ({ ...link, file, line: bodyLine + link.line - 1 }));
   if (!result.success || problems.length > 0) return { problems, links };
-  return { post: { file, slug, data: result.data, body, bodyLine }, problems, links };
+  return { post: { file, slug, data: result.data }, problems, links, yaml: { key: read.post.yamlKey, data } };
 }
 
 function lineOfFirstInvalidByte(bytes: Uint8Array): SourcePosition {

@@ -13,7 +13,9 @@ import { createScratchSite, type ScratchSite } from "./support/scratch-site.ts";
 import { fixturePosts, postMarkdown } from "./support/reader-fixtures.ts";
 
 const posts = fixturePosts(6).filter((post) => !post.extra && !post.title.includes("<"));
-const bodyLine = (result: { stdout: string }) => result.stdout.split("\n").find((line) => line.startsWith("Post bodies:"));
+const logLine = (start: string) => (result: { stdout: string }) => result.stdout.split("\n").find((line) => line.startsWith(start));
+const bodyLine = logLine("Post bodies:");
+const checkLine = logLine("Posts checked:");
 
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -38,10 +40,11 @@ describe("build cache kept by Netlify between builds", () => {
     await rm(netlifyCacheDir, { recursive: true, force: true });
   });
 
-  it("renders every body on a first build, and only the edited one after a restore", async () => {
+  it("checks and renders every post on a first build, and only the edited one after a restore", async () => {
     const first = await site.build();
     expect(first.code, first.stderr).toBe(0);
     expect(bodyLine(first)).toBe(`Post bodies: ${posts.length} rendered, 0 unchanged from the build cache.`);
+    expect(checkLine(first)).toBe(`Posts checked: ${posts.length} validated, 0 unchanged from the build cache.`);
     await onPostBuild({ utils: utils() });
 
     // A fresh clone on Netlify's build machine: no .cache/ until the plugin restores it.
@@ -54,6 +57,7 @@ describe("build cache kept by Netlify between builds", () => {
     const second = await site.build();
     expect(second.code, second.stderr).toBe(0);
     expect(bodyLine(second)).toBe(`Post bodies: 1 rendered, ${posts.length - 1} unchanged from the build cache.`);
+    expect(checkLine(second)).toBe(`Posts checked: 1 validated, ${posts.length - 1} unchanged from the build cache.`);
     expect(await readFile(path.join(site.output, "posts", edited.slug, "index.html"), "utf8")).toContain("A paragraph added by the edit.");
 
     // What the cache gave is exactly what rendering afresh gives.
@@ -61,6 +65,7 @@ describe("build cache kept by Netlify between builds", () => {
     const fresh = await site.build({ BUILD_CACHE: "off" });
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(bodyLine(fresh)).toBeUndefined();
+    expect(checkLine(fresh)).toBeUndefined();
     expect(await snapshot(site.output)).toEqual(cached);
   });
 
