@@ -5,6 +5,7 @@
  * https://www.11ty.dev/docs/collections-api/
  */
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy-config.ts";
+import { trackListingChanges } from "./listing-changes.ts";
 import { paginate, type Page } from "./pagination.ts";
 import { getPost, type StoredPost } from "./post-store.ts";
 import { slugifyTag } from "./slug.ts";
@@ -121,17 +122,35 @@ export function newestChange<T extends { post: StoredPost }>(items: T[]): Date |
   return newest;
 }
 
-/** A month of the archive as its own page: /archive/2024/06/. */
-export interface MonthPage<T> extends MonthGroup<T> {
+/** A link to another month's page. */
+export interface MonthLink {
+  year: number;
+  month: number;
   url: string;
-  lastModified: Date | undefined;
 }
 
+/** A month of the archive as its own page: /archive/2024/06/, linked to the months either side. */
+export interface MonthPage<T> extends MonthGroup<T>, MonthLink {
+  lastModified: Date | undefined;
+  newer: MonthLink | undefined;
+  older: MonthLink | undefined;
+}
+
+const monthUrl = (month: MonthGroup<unknown>) => `/archive/${month.year}/${String(month.month).padStart(2, "0")}/`;
+
+/**
+ * The neighbour links are part of each page rather than read from Eleventy's
+ * `pagination.page`, because a live preview paginates only the months that changed.
+ */
 export function monthPages<T extends { post: StoredPost }>(months: MonthGroup<T>[]): MonthPage<T>[] {
-  return months.map((month) => ({
+  const link = (month: MonthGroup<T> | undefined): MonthLink | undefined =>
+    month && { year: month.year, month: month.month, url: monthUrl(month) };
+  return months.map((month, index) => ({
     ...month,
-    url: `/archive/${month.year}/${String(month.month).padStart(2, "0")}/`,
+    url: monthUrl(month),
     lastModified: newestChange(month.items),
+    newer: link(months[index - 1]),
+    older: link(months[index + 1]),
   }));
 }
 
@@ -147,35 +166,53 @@ export function tagPages<T extends { post: StoredPost }>(groups: TagGroup<T>[], 
   );
 }
 
-/** Published posts, newest first; computed once per collections pass and shared by every collection below. */
-const sortedPerPass = new WeakMap<CollectionApi, PostItem[]>();
+/**
+ * Eleventy hands every collection of one pass the same API object (and makes
+ * a new one per build), so a result keyed by it is computed once per build.
+ */
+function oncePerPass<R>(build: (api: CollectionApi) => R): (api: CollectionApi) => R {
+  const results = new WeakMap<CollectionApi, R>();
+  return (api) => {
+    if (!results.has(api)) results.set(api, build(api));
+    return results.get(api) as R;
+  };
+}
 
-export function postItems(api: CollectionApi): PostItem[] {
-  const cached = sortedPerPass.get(api);
-  if (cached) return cached;
+/** Published posts, newest first, shared by every collection below. */
+export const postItems = oncePerPass((api): PostItem[] => {
   const items: PostItem[] = [];
   for (const item of api.getAll()) {
     const post = getPost(item.inputPath);
     if (post?.published) items.push(Object.assign(item, { post }));
   }
-  const sorted = sortNewestFirst(items);
-  sortedPerPass.set(api, sorted);
-  return sorted;
-}
+  return sortNewestFirst(items);
+});
 
 const tagsOf = (item: PostItem) => item.post.data.tags;
 
+/**
+ * The complete listings feed the sitemap, the archive index and the topic
+ * index; the `…ToRender` lists feed the paginated templates, and in a live
+ * preview hold only the pages an edit changed (lib/listing-changes.ts).
+ */
 export default function collectionsPlugin(eleventyConfig: EleventyConfig, options: { pageSize: number }): void {
   const { pageSize } = options;
+  const listingChanges = trackListingChanges(eleventyConfig);
+  const homePages = oncePerPass((api) => listingPages(postItems(api), pageSize, "/"));
+  const allTagPages = oncePerPass((api) => tagPages(groupByTag(postItems(api), tagsOf), pageSize));
+  // One page per month keeps every archive page small however many years accumulate.
+  const archiveMonths = oncePerPass((api) => monthPages(groupByMonth(postItems(api), (item) => item.post.data.date)));
+
   eleventyConfig.addCollection("posts", postItems);
   eleventyConfig.addCollection("postNeighbours", (api) =>
     Object.fromEntries(neighbours(postItems(api), (item) => item.url)),
   );
   eleventyConfig.addCollection("tagList", (api) => groupByTag(postItems(api), tagsOf));
-  eleventyConfig.addCollection("homePages", (api) => listingPages(postItems(api), pageSize, "/"));
-  eleventyConfig.addCollection("tagPages", (api) => tagPages(groupByTag(postItems(api), tagsOf), pageSize));
-  // One page per month keeps every archive page small however many years accumulate.
-  const archiveMonths = (api: CollectionApi) => monthPages(groupByMonth(postItems(api), (item) => item.post.data.date));
+  eleventyConfig.addCollection("homePages", homePages);
+  eleventyConfig.addCollection("tagPages", allTagPages);
   eleventyConfig.addCollection("archiveMonths", archiveMonths);
   eleventyConfig.addCollection("archive", (api) => groupByYear(archiveMonths(api)));
+  eleventyConfig.addCollection("homePagesToRender", (api) => listingChanges.toRender(homePages(api)));
+  eleventyConfig.addCollection("tagPagesToRender", (api) => listingChanges.toRender(allTagPages(api)));
+  eleventyConfig.addCollection("archiveMonthsToRender", (api) => listingChanges.toRender(archiveMonths(api)));
 }

@@ -1,0 +1,104 @@
+// The live preview (`eleventy --watch --incremental`, what `npm start` runs)
+// rewrites only the listing pages an edit changes, and every one of those:
+// lib/listing-changes.ts, through Eleventy's real watcher on a scratch site.
+import { cp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixturePosts, postMarkdown, type FixturePost } from "./support/reader-fixtures.ts";
+import { createScratchSite, projectRoot, type ScratchSite } from "./support/scratch-site.ts";
+import { readSite, type BuiltSite } from "./support/site-build.ts";
+import { watchSite, type WatchingSite } from "./support/watching-site.ts";
+
+let scratch: ScratchSite;
+let site: BuiltSite;
+let watching: WatchingSite;
+const posts = fixturePosts(23);
+// Page size 4: six home pages, several pages per tag, one archive page per month.
+const PAGE_SIZE = "4";
+
+/** Every listing page written: home, tag and archive-month pages, by URL. */
+function listingFiles(): string[] {
+  return site
+    .files()
+    .filter((file) => /^\/(page\/\d+|tags\/[^/]+(\/page\/\d+)?|archive\/\d{4}\/\d{2})\/index\.html$/.test(file) || file === "/index.html");
+}
+
+async function modifiedTimes(): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  for (const file of listingFiles()) times.set(file, (await stat(path.join(site.output, file))).mtimeMs);
+  return times;
+}
+
+async function rewritten(before: Map<string, number>): Promise<string[]> {
+  const after = await modifiedTimes();
+  return [...after].filter(([file, time]) => before.get(file) !== time).map(([file]) => file).sort();
+}
+
+const writePost = (post: FixturePost) => scratch.writePost(`${post.slug}.md`, postMarkdown(post));
+
+beforeAll(async () => {
+  scratch = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
+  // A copy of layouts/, not the link to the repository's: one test edits a layout.
+  await rm(path.join(scratch.root, "layouts"));
+  await cp(path.join(projectRoot, "layouts"), path.join(scratch.root, "layouts"), { recursive: true });
+  site = readSite(scratch.output);
+  watching = await watchSite(scratch.root, { PAGE_SIZE });
+});
+
+afterAll(async () => {
+  await watching?.stop();
+  await scratch?.remove();
+});
+
+describe("the live preview after editing one post", () => {
+  it("shows the new headline on every listing of the post, and rewrites no other listing page", async () => {
+    const edited = posts[9]!; // on home page 3, one tag's listing, and one month
+    const before = await modifiedTimes();
+    const shown = listingFiles().filter((file) => site.text(file).includes(`>${edited.title}<`));
+    expect(shown.length, "the post is listed on its home page, tag page and month").toBeGreaterThanOrEqual(3);
+
+    const title = "A headline rewritten in the preview";
+    const log = await watching.rebuildAfter(() => writePost({ ...edited, title }));
+
+    expect(site.text(`/posts/${edited.slug}/`)).toContain(title);
+    for (const file of shown) {
+      expect(site.text(file), file).toContain(`>${title}<`);
+      expect(site.text(file), file).not.toContain(`>${edited.title}<`);
+    }
+    expect(await rewritten(before), log).toEqual([...shown].sort());
+  });
+
+  it("leaves every listing alone when the edit changes nothing a listing shows", async () => {
+    const before = await modifiedTimes();
+    const edited = posts[5]!;
+    await watching.rebuildAfter(() =>
+      scratch.writePost(`${edited.slug}.md`, `${postMarkdown(edited)}\nOne more sentence in the body.\n`),
+    );
+    expect(site.text(`/posts/${edited.slug}/`)).toContain("One more sentence in the body.");
+    expect(await rewritten(before)).toEqual([]);
+  });
+
+  it("rewrites pages whose neighbours changed: a new post shifts every home page and adds a month", async () => {
+    const before = await modifiedTimes();
+    const newest: FixturePost = { slug: "story-new", title: "The newest story of all", date: "2025-02-03", tags: ["Science"] };
+    await watching.rebuildAfter(() => writePost(newest));
+    expect(site.text("/")).toContain(newest.title);
+    const homePages = listingFiles().filter((file) => file === "/index.html" || file.startsWith("/page/"));
+    expect(await rewritten(before)).toEqual(expect.arrayContaining(homePages));
+    // December 2024's "later month" link now leads to the new month (a link from the page objects, not from Eleventy's pagination).
+    expect(await rewritten(before)).toContain("/archive/2024/12/index.html");
+    expect(site.text("/archive/2024/12/")).toContain('href="/archive/2025/02/"');
+  });
+});
+
+describe("the live preview after editing a layout", () => {
+  it("rewrites every listing page", async () => {
+    const before = await modifiedTimes();
+    const layout = path.join(scratch.root, "layouts", "base.njk");
+    const marker = "<!-- layout edited in the preview -->";
+    await watching.rebuildAfter(async () => writeFile(layout, `${await readFile(layout, "utf8")}${marker}\n`));
+    const files = listingFiles();
+    expect(await rewritten(before)).toEqual([...files].sort());
+    for (const file of files) expect(site.text(file), file).toContain(marker);
+  });
+});
