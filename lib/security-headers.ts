@@ -1,6 +1,7 @@
 /**
  * Writes <output>/_headers: the Content-Security-Policy for every path, made
- * from what the build actually wrote, so it is always exactly right.
+ * from what the build actually wrote, so it is always exactly right. Only
+ * builds write it (npm run build, Netlify); the live preview does not.
  * Netlify reads _headers from the publish folder and merges it with the
  * [[headers]] of netlify.toml, which carry the headers that never change.
  * https://docs.netlify.com/manage/routing/headers/#syntax-for-the-headers-file
@@ -110,7 +111,10 @@ export function headersFile(output: string, site: Pick<SiteMetadata, "context">)
 }
 
 export default function securityHeadersPlugin(eleventyConfig: EleventyConfig, options: { site: SiteMetadata }): void {
-  eleventyConfig.on("eleventy.after", ({ directories }) => {
+  eleventyConfig.on("eleventy.after", ({ directories, runMode }) => {
+    // Only Netlify reads _headers; the live preview's server ignores it, and
+    // reading every page back would add a third of a second to each rebuild.
+    if (runMode !== "build") return;
     writeFileSync(path.join(directories.output, HEADERS_FILE), headersFile(directories.output, options.site));
   });
 }
