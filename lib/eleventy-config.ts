@@ -32,6 +32,8 @@ export interface EventArguments {
   directories: { input: string; output: string; includes: string; data: string; layouts?: string };
   runMode: "build" | "watch" | "serve";
   outputMode: "fs" | "json" | "ndjson";
+  /** eleventy.after only: what each template wrote. */
+  results?: Array<{ inputPath: string; outputPath: string | false; url: string | false; content: string }>;
 }
 
 export interface EleventyConfig {

@@ -79,21 +79,31 @@ interface BuiltFile {
   text: string;
 }
 
-function listFiles(output: string, extensions: string[]): BuiltFile[] {
+/** What Eleventy wrote this build, by absolute path: read from memory rather than back from disk. */
+export type WrittenContent = ReadonlyMap<string, string>;
+
+function listFiles(output: string, extensions: string[], written: WrittenContent): BuiltFile[] {
   return readdirSync(output, { recursive: true, encoding: "utf8" })
     .filter((name) => extensions.includes(path.extname(name)))
     .sort()
-    .map((name) => ({ url: `/${name.split(path.sep).join("/")}`, text: readFileSync(path.join(output, name), "utf8") }));
+    .map((name) => {
+      const full = path.join(output, name);
+      return { url: `/${name.split(path.sep).join("/")}`, text: written.get(full) ?? readFileSync(full, "utf8") };
+    });
 }
 
-export function headersFile(output: string, site: Pick<SiteMetadata, "context">): string {
+/**
+ * Every file in the output folder counts, copied ones included; those Eleventy
+ * rendered this build are taken from `written` instead of being read back.
+ */
+export function headersFile(output: string, site: Pick<SiteMetadata, "context">, written: WrittenContent = new Map()): string {
   const hashes = new Set<string>();
   // Styles live in the head (templates put them there; lib/html-safety.ts refuses
   // <style> in posts), so only the head is parsed: a tenth of each page.
-  for (const page of listFiles(output, [".html"])) for (const css of inlineStyles(headOf(page.text))) hashes.add(styleHash(css));
-  for (const sheet of listFiles(output, [".xsl"])) for (const css of inlineStyles(sheet.text, true)) hashes.add(styleHash(css));
+  for (const page of listFiles(output, [".html"], written)) for (const css of inlineStyles(headOf(page.text))) hashes.add(styleHash(css));
+  for (const sheet of listFiles(output, [".xsl"], written)) for (const css of inlineStyles(sheet.text, true)) hashes.add(styleHash(css));
   const styleHashes = [...hashes].sort();
-  const feedsWithXsl = listFiles(output, [".xml"]).filter((file) => usesXslStylesheet(file.text));
+  const feedsWithXsl = listFiles(output, [".xml"], written).filter((file) => usesXslStylesheet(file.text));
 
   const lines = [
     "# Written by lib/security-headers.ts on every build; edit that, not this.",
@@ -111,10 +121,14 @@ export function headersFile(output: string, site: Pick<SiteMetadata, "context">)
 }
 
 export default function securityHeadersPlugin(eleventyConfig: EleventyConfig, options: { site: SiteMetadata }): void {
-  eleventyConfig.on("eleventy.after", ({ directories, runMode }) => {
-    // Only Netlify reads _headers; the live preview's server ignores it, and
-    // reading every page back would add a third of a second to each rebuild.
+  eleventyConfig.on("eleventy.after", ({ directories, runMode, results }) => {
+    // Only Netlify reads _headers; the live preview's server ignores it.
     if (runMode !== "build") return;
-    writeFileSync(path.join(directories.output, HEADERS_FILE), headersFile(directories.output, options.site));
+    const written = new Map<string, string>();
+    for (const result of results ?? []) {
+      if (typeof result.outputPath === "string" && typeof result.content === "string") written.set(path.resolve(result.outputPath), result.content);
+    }
+    const output = path.resolve(directories.output);
+    writeFileSync(path.join(output, HEADERS_FILE), headersFile(output, options.site, written));
   });
 }
