@@ -82,14 +82,22 @@ interface BuiltFile {
 /** What Eleventy wrote this build, by absolute path: read from memory rather than back from disk. */
 export type WrittenContent = ReadonlyMap<string, string>;
 
-function listFiles(output: string, extensions: string[], written: WrittenContent): BuiltFile[] {
-  return readdirSync(output, { recursive: true, encoding: "utf8" })
-    .filter((name) => extensions.includes(path.extname(name)))
-    .sort()
-    .map((name) => {
-      const full = path.join(output, name);
-      return { url: `/${name.split(path.sep).join("/")}`, text: written.get(full) ?? readFileSync(full, "utf8") };
-    });
+const READ = new Set([".html", ".xsl", ".xml"]);
+
+/** The output's pages, stylesheets and feeds by extension, from one walk of the folder (no stat per entry). */
+function listFiles(output: string, written: WrittenContent): Map<string, BuiltFile[]> {
+  const byExtension = new Map<string, BuiltFile[]>();
+  const names = readdirSync(output, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && READ.has(path.extname(entry.name)))
+    .map((entry) => path.relative(output, path.join(entry.parentPath, entry.name)))
+    .sort();
+  for (const name of names) {
+    const full = path.join(output, name);
+    const files = byExtension.get(path.extname(name)) ?? [];
+    files.push({ url: `/${name.split(path.sep).join("/")}`, text: written.get(full) ?? readFileSync(full, "utf8") });
+    byExtension.set(path.extname(name), files);
+  }
+  return byExtension;
 }
 
 /**
@@ -97,13 +105,14 @@ function listFiles(output: string, extensions: string[], written: WrittenContent
  * rendered this build are taken from `written` instead of being read back.
  */
 export function headersFile(output: string, site: Pick<SiteMetadata, "context">, written: WrittenContent = new Map()): string {
+  const files = listFiles(output, written);
   const hashes = new Set<string>();
   // Styles live in the head (templates put them there; lib/html-safety.ts refuses
   // <style> in posts), so only the head is parsed: a tenth of each page.
-  for (const page of listFiles(output, [".html"], written)) for (const css of inlineStyles(headOf(page.text))) hashes.add(styleHash(css));
-  for (const sheet of listFiles(output, [".xsl"], written)) for (const css of inlineStyles(sheet.text, true)) hashes.add(styleHash(css));
+  for (const page of files.get(".html") ?? []) for (const css of inlineStyles(headOf(page.text))) hashes.add(styleHash(css));
+  for (const sheet of files.get(".xsl") ?? []) for (const css of inlineStyles(sheet.text, true)) hashes.add(styleHash(css));
   const styleHashes = [...hashes].sort();
-  const feedsWithXsl = listFiles(output, [".xml"], written).filter((file) => usesXslStylesheet(file.text));
+  const feedsWithXsl = (files.get(".xml") ?? []).filter((file) => usesXslStylesheet(file.text));
 
   const lines = [
     "# Written by lib/security-headers.ts on every build; edit that, not this.",
