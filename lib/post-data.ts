@@ -17,8 +17,8 @@ export function postPermalink(data: PostPageData): string | false {
 
 export const postDirectoryData = {
   layout: "post.njk",
-  eleventyComputed: {
-    // Unpublished posts (drafts, scheduled) get no file; lib/collections.ts leaves them out too.
-    permalink: postPermalink,
-  },
+  // Unpublished posts (drafts, scheduled) get no file; lib/collections.ts leaves them out too.
+  // A plain permalink function, not eleventyComputed: Eleventy then builds no
+  // computed-data graph for each post. https://www.11ty.dev/docs/permalinks/
+  permalink: postPermalink,
 };
