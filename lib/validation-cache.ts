@@ -12,23 +12,18 @@
  * `v8.serialize` keeps the Dates in validated frontmatter as Dates.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { deserialize, serialize } from "node:v8";
+import { KeptMap } from "./kept-map.ts";
 import type { FileOutcome } from "./post-set-checks.ts";
 
 /** Bump when the stored shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface StoredEntry {
   digest: string;
   outcome: FileOutcome;
-}
-
-interface CacheFile {
-  version: string;
-  entries: Map<string, StoredEntry>;
 }
 
 const LIB = fileURLToPath(new URL(".", import.meta.url));
@@ -59,58 +54,16 @@ export interface OutcomeCache {
 
 /** The validation cache of the project at `root`, in `.cache/` (which git ignores and Netlify keeps). */
 export function openValidationCache(root: string, file = path.join(root, ".cache", "validation.v8")): OutcomeCache {
-  return new ValidationCache(file, validatingCodeVersion());
-}
-
-class ValidationCache implements OutcomeCache {
-  readonly #file: string;
-  readonly #version: string;
-  readonly #stored: Map<string, StoredEntry>;
-  readonly #used = new Map<string, StoredEntry>();
-  #misses = 0;
-
-  constructor(file: string, version: string) {
-    this.#file = file;
-    this.#version = version;
-    this.#stored = load(file, version);
-  }
-
-  get stats(): { hits: number; misses: number } {
-    return { hits: this.#used.size - this.#misses, misses: this.#misses };
-  }
-
-  get(file: string, bytes: Uint8Array): FileOutcome | undefined {
-    const entry = this.#stored.get(file);
-    if (!entry || entry.digest !== digestOf(bytes)) return undefined;
-    this.#used.set(file, entry);
-    return entry.outcome;
-  }
-
-  set(file: string, bytes: Uint8Array, outcome: FileOutcome): void {
-    this.#misses++;
-    this.#used.set(file, { digest: digestOf(bytes), outcome });
-  }
-
-  save(): void {
-    if (this.#misses === 0 && this.#used.size === this.#stored.size) return;
-    try {
-      mkdirSync(path.dirname(this.#file), { recursive: true });
-      // Written aside and renamed, so a check running at the same time never reads half a file.
-      const partial = `${this.#file}.${process.pid}.tmp`;
-      writeFileSync(partial, serialize({ version: this.#version, entries: this.#used } satisfies CacheFile));
-      renameSync(partial, this.#file);
-    } catch {
-      // A cache that cannot be written (read-only checkout) only makes the next run slower.
-    }
-  }
-}
-
-function load(file: string, version: string): Map<string, StoredEntry> {
-  try {
-    const cached = deserialize(readFileSync(file)) as Partial<CacheFile>;
-    if (cached.version === version && cached.entries instanceof Map) return cached.entries;
-  } catch {
-    // No cache yet, or one cut short or written by another Node version: start afresh.
-  }
-  return new Map();
+  const kept = new KeptMap<StoredEntry>(file, validatingCodeVersion());
+  return {
+    get: (post, bytes) => {
+      const digest = digestOf(bytes);
+      return kept.get(post, (entry) => entry.digest === digest)?.outcome;
+    },
+    set: (post, bytes, outcome) => kept.set(post, { digest: digestOf(bytes), outcome }),
+    save: () => kept.save(),
+    get stats() {
+      return kept.stats;
+    },
+  };
 }
