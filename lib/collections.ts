@@ -199,7 +199,8 @@ export default function collectionsPlugin(eleventyConfig: EleventyConfig, option
   const { pageSize } = options;
   const listingChanges = trackListingChanges(eleventyConfig);
   const homePages = oncePerPass((api) => listingPages(postItems(api), pageSize, "/"));
-  const allTagPages = oncePerPass((api) => tagPages(groupByTag(postItems(api), tagsOf), pageSize));
+  const tagGroups = oncePerPass((api) => groupByTag(postItems(api), tagsOf));
+  const allTagPages = oncePerPass((api) => tagPages(tagGroups(api), pageSize));
   // One page per month keeps every archive page small however many years accumulate.
   const archiveMonths = oncePerPass((api) => monthPages(groupByMonth(postItems(api), (item) => item.post.data.date)));
 
@@ -207,7 +208,7 @@ export default function collectionsPlugin(eleventyConfig: EleventyConfig, option
   eleventyConfig.addCollection("postNeighbours", (api) =>
     Object.fromEntries(neighbours(postItems(api), (item) => item.url)),
   );
-  eleventyConfig.addCollection("tagList", (api) => groupByTag(postItems(api), tagsOf));
+  eleventyConfig.addCollection("tagList", tagGroups);
   eleventyConfig.addCollection("homePages", homePages);
   eleventyConfig.addCollection("tagPages", allTagPages);
   eleventyConfig.addCollection("archiveMonths", archiveMonths);
