@@ -3,7 +3,7 @@
  * frontmatter carries only what is its own.
  * https://www.11ty.dev/docs/data-template-dir/
  */
-import { getPost } from "./post-store.ts";
+import { getPost, tagSpellings } from "./post-store.ts";
 
 interface PostPageData {
   page: { inputPath: string };
@@ -15,10 +15,23 @@ export function postPermalink(data: PostPageData): string | false {
   return post?.published ? `/posts/${post.slug}/` : false;
 }
 
-export const postDirectoryData = {
-  layout: "post.njk",
-  // Unpublished posts (drafts, scheduled) get no file; lib/collections.ts leaves them out too.
-  // A plain permalink function, not eleventyComputed: Eleventy then builds no
-  // computed-data graph for each post. https://www.11ty.dev/docs/permalinks/
-  permalink: postPermalink,
-};
+/**
+ * A function, so Eleventy calls it after lib/validate-plugin.ts has stored
+ * this build's posts (it runs on eleventy.before).
+ * https://www.11ty.dev/docs/data-js/#using-a-function
+ */
+export function postDirectoryData() {
+  return {
+    layout: "post.njk",
+    // Unpublished posts (drafts, scheduled) get no file; lib/collections.ts leaves them out too.
+    // A plain permalink function, not eleventyComputed: Eleventy then builds no
+    // computed-data graph for each post. https://www.11ty.dev/docs/permalinks/
+    permalink: postPermalink,
+    // Tag pages come from lib/collections.ts, which merges spellings and
+    // paginates. Eleventy's own collection per `tags` value would go unread,
+    // and it fills each one with a linear search per post (quadratic in the
+    // number of posts), so posts stay in `all` only.
+    // https://www.11ty.dev/docs/collections/#how-to-exclude-content-from-collections
+    eleventyExcludeFromCollections: tagSpellings(),
+  };
+}

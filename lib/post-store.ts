@@ -22,10 +22,18 @@ export interface StoredPost {
 }
 
 const posts = new Map<string, StoredPost>();
+let spellings: string[] | undefined;
 
 export function replacePosts(entries: StoredPost[]): void {
   posts.clear();
+  spellings = undefined;
   for (const entry of entries) posts.set(entry.path, entry);
+}
+
+/** Every tag as written in any post (`Politics` and `politics` both), computed once per build. */
+export function tagSpellings(): string[] {
+  spellings ??= [...new Set([...posts.values()].flatMap((post) => post.data.tags))];
+  return spellings;
 }
 
 /** Looks a post up by Eleventy's inputPath, which is relative to the working directory. */
