@@ -19,7 +19,10 @@ export interface SiteMetadata {
   context: DeployContext;
   /** How many entries each feed carries, newest first. */
   feedLimit: number;
-  /** Posts per page on the home and tag listings. */
+  /**
+   * Posts per page on the home and tag listings. 20 headlines a page, as news
+   * fronts show; it also halves the listing pages a build writes against 10.
+   */
   pageSize: number;
 }
 
@@ -66,7 +69,7 @@ export function loadSite(env: NodeJS.ProcessEnv = process.env): SiteMetadata {
     author: { name: "The Commit Ledger newsroom", url: `${url}/about/` },
     context,
     feedLimit: readPositiveInt(env.FEED_LIMIT, 20, "FEED_LIMIT"),
-    pageSize: readPositiveInt(env.PAGE_SIZE, 10, "PAGE_SIZE"),
+    pageSize: readPositiveInt(env.PAGE_SIZE, 20, "PAGE_SIZE"),
   };
 }
 
