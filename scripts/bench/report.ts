@@ -3,6 +3,8 @@ import { cpus, loadavg, totalmem } from "node:os";
 import type { BuilderId } from "./builder.ts";
 import type { LoaderCost } from "./measure.ts";
 import { median } from "./measure.ts";
+import type { BuilderProfile } from "./profile.ts";
+import { renderProfiles } from "./profile-report.ts";
 import type { WatchResult } from "./watch-check.ts";
 
 export interface Cell {
@@ -29,6 +31,8 @@ export interface Results {
   loader: LoaderCost | null;
   watch: Array<{ label: string; n: number; result: WatchResult | null; error?: string }>;
   skipped: Array<{ label: string; reason: string }>;
+  /** --profile only */
+  profiles: BuilderProfile[];
 }
 
 const sec = (ms: number): string => (ms / 1000).toFixed(2);
@@ -108,6 +112,8 @@ export function renderReport(r: Results): string {
       out.push(`| ${count(w.n)} | ${w.label} | ${sec(x.firstBuildMs)} s | ${ms(median(x.wroteMs))} | ${ms(median(x.rebuildMs))} | ${cellText(x.rebuildLine)} |`);
     }
   }
+
+  if (r.profiles.length) out.push("", ...renderProfiles(r.profiles));
 
   const failed = r.cells.filter((c) => c.failures.length);
   if (failed.length) {

@@ -5,10 +5,17 @@
 //   npm run bench -- [--n 1000,4000,10000] [--runs 3] [--out file.md]
 //                    [--watch-check] [--watch-n 1000] [--only ours,bare,hugo]
 //                    [--seed 7] [--skip-startup] [--keep] [--ref <git ref>]
+//                    [--profile]
 //
 // --ref builds "ours" from that commit (git archive) instead of symlinking
 // the working tree, for numbers that edits in flight cannot disturb.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// --profile adds, for each post count, one untimed build per Node builder
+// after the timed rounds, under DEBUG=Eleventy:Benchmark* and
+// node --cpu-prof, and a "Where the time goes" section to the report.
+// The scratch projects go to the OS temp dir (os.tmpdir(), which follows
+// TMPDIR): `TMPDIR=/dev/shm npm run bench` builds on a RAM disk.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +27,8 @@ import { writePosts } from "./generate-posts.ts";
 import { hugo, hugoVersion } from "./hugo.ts";
 import { measure, measureLoaderCost, peakRssMethod } from "./measure.ts";
 import { describeOurs, ours, oursCached } from "./ours.ts";
+import { parseBenchmarkLines, summarizeProfiles } from "./profile.ts";
+import type { BuilderProfile, CpuProfile } from "./profile.ts";
 import { renderReport } from "./report.ts";
 import type { Cell, Results } from "./report.ts";
 import { watchCheck } from "./watch-check.ts";
@@ -39,6 +48,7 @@ const { values: opts } = parseArgs({
     "skip-startup": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     ref: { type: "string" },
+    profile: { type: "boolean", default: false },
   },
 });
 
@@ -65,7 +75,7 @@ const work = mkdtempSync(join(tmpdir(), "gitpress-bench-"));
 const version = (pkg: string): string =>
   (JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
 const results: Results = {
-  runs, seed, cells: [], loader: null, watch: [], skipped,
+  runs, seed, cells: [], loader: null, watch: [], skipped, profiles: [],
   loadAtStart: loadavg()[0] ?? 0,
   rssMethod: peakRssMethod(),
   versions: {
@@ -92,6 +102,60 @@ function prepare(tag: string, n: number): { dirs: Map<Builder, string>; slugs: s
   return { dirs, slugs };
 }
 
+/**
+ * Clears the output, and the cache unless the builder keeps it; a kept cache
+ * that is not there yet is filled by an untimed build first.
+ */
+async function readyToBuild(tag: string, b: Builder, dir: string): Promise<void> {
+  rmSync(b.outDir(dir), { recursive: true, force: true });
+  const cache = b.cacheDir?.(dir);
+  if (cache && !b.keepsCache) rmSync(cache, { recursive: true, force: true });
+  if (cache && b.keepsCache && !existsSync(cache)) {
+    log(`${tag} ${b.label}: a first, untimed build fills the cache`);
+    const cmd = b.build(dir);
+    await measure(cmd.cmd, cmd.args, { cwd: dir, env: cmd.env ?? process.env, timeoutMs: BUILD_TIMEOUT_MS });
+    rmSync(b.outDir(dir), { recursive: true, force: true });
+  }
+}
+
+/** --profile: one untimed build under DEBUG=Eleventy:Benchmark* and node --cpu-prof. */
+async function profileBuild(tag: string, n: number, b: Builder, dir: string): Promise<BuilderProfile> {
+  const result: BuilderProfile = { n, builder: b.id, label: b.label, benchmarks: [], summary: null };
+  await readyToBuild(tag, b, dir);
+  const cmd = b.build(dir);
+  const profDir = join(work, `cpuprofile-${tag}-${b.id}`);
+  const env = { ...(cmd.env ?? process.env), DEBUG: "Eleventy:Benchmark*", DEBUG_COLORS: "no" };
+  const args = ["--cpu-prof", "--cpu-prof-dir", profDir, ...cmd.args];
+  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn(cmd.cmd, args, { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+    const chunks: Buffer[] = [];
+    child.stderr.on("data", (c: Buffer) => chunks.push(c));
+    const timer = setTimeout(() => child.kill("SIGKILL"), BUILD_TIMEOUT_MS);
+    const done = (exit: number | null, extra = ""): void => {
+      clearTimeout(timer);
+      resolve({ code: exit, stderr: Buffer.concat(chunks).toString() + extra });
+    };
+    child.on("error", (err) => done(null, `\nspawn failed: ${err.message}`));
+    child.on("close", (exit) => done(exit));
+  });
+  const html = countOutput(b.outDir(dir)).html;
+  if (code !== 0 || html < Math.max(n, 1)) {
+    result.error = `${code !== 0 ? `exit code ${code}` : `only ${html} HTML files for ${n} posts`}\n${stderr.slice(-4096).trim()}`;
+    log(`${tag} ${b.label} profile build: FAILED (${result.error})`);
+  }
+  result.benchmarks = parseBenchmarkLines(stderr);
+  // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; thread 0 is the main thread.
+  const thread = (name: string): number => Number(name.split(".")[4]);
+  const files = existsSync(profDir) ? readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile")).sort((x, y) => thread(x) - thread(y)) : [];
+  const [main, ...workers] = files.map((f) => JSON.parse(readFileSync(join(profDir, f), "utf8")) as CpuProfile);
+  if (main) result.summary = summarizeProfiles(main, workers);
+  else result.error ??= "no CPU profile written";
+  if (!opts.keep) rmSync(profDir, { recursive: true, force: true });
+  log(`${tag} ${b.label} profile build: ${result.benchmarks.length} Eleventy benchmark lines, ` +
+    `${files.length} CPU profile(s), ${Math.round(result.summary?.cpuMs ?? 0)} ms sampled`);
+  return result;
+}
+
 async function timeBuilds(tag: string, n: number): Promise<void> {
   log(`${tag}: generating ${n} posts and laying out ${builders.length} projects`);
   const { dirs } = prepare(tag, n);
@@ -104,15 +168,8 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
     for (const b of builders) {
       const dir = dirs.get(b) as string;
       const cell = cells.get(b) as Cell;
-      rmSync(b.outDir(dir), { recursive: true, force: true });
+      await readyToBuild(tag, b, dir);
       const cmd = b.build(dir);
-      const cache = b.cacheDir?.(dir);
-      if (cache && !b.keepsCache) rmSync(cache, { recursive: true, force: true });
-      if (cache && b.keepsCache && !existsSync(cache)) {
-        log(`${tag} ${b.label}: a first, untimed build fills the cache`);
-        await measure(cmd.cmd, cmd.args, { cwd: dir, env: cmd.env ?? process.env, timeoutMs: BUILD_TIMEOUT_MS });
-        rmSync(b.outDir(dir), { recursive: true, force: true });
-      }
       const m = await measure(cmd.cmd, cmd.args, { cwd: dir, env: cmd.env ?? process.env, timeoutMs: BUILD_TIMEOUT_MS });
       const out = countOutput(b.outDir(dir));
       // A build that "succeeds" without writing every post (and, with no
@@ -136,6 +193,13 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
     }
   }
   results.cells.push(...cells.values());
+  // Hugo is no Node process: neither Eleventy's benchmarks nor a V8 profile.
+  if (opts.profile && n > 0) {
+    for (const b of builders) {
+      const dir = dirs.get(b) as string;
+      if (b.build(dir).cmd === process.execPath) results.profiles.push(await profileBuild(tag, n, b, dir));
+    }
+  }
   if (!opts.keep) for (const dir of [...dirs.values(), join(work, `posts-${tag}`)]) rmSync(dir, { recursive: true, force: true });
 }
 
@@ -169,7 +233,8 @@ async function main(): Promise<void> {
   const report = renderReport(results);
   process.stdout.write(report);
   if (opts.out) writeFileSync(opts.out, report);
-  const failed = results.cells.some((c) => c.failures.length > 0) || results.watch.some((w) => !w.result);
+  const failed = results.cells.some((c) => c.failures.length > 0) || results.watch.some((w) => !w.result) ||
+    results.profiles.some((p) => p.error);
   if (failed) {
     log("at least one build failed");
     process.exitCode = 1;
