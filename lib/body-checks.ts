@@ -6,6 +6,7 @@
 import { checkRawHtml } from "./html-safety.ts";
 import { inspectMarkdown, type PostLink } from "./markdown-checks.ts";
 import { parseStructure } from "./markdown.ts";
+import { countWords } from "./word-count.ts";
 
 export interface BodyProblem {
   line: number;
@@ -17,13 +18,15 @@ export interface BodyReport {
   problems: BodyProblem[];
   /** Links to /posts/<slug>/, checked against every post by lib/validate.ts. */
   postLinks: PostLink[];
+  /** For the reading time (lib/word-count.ts). */
+  words: number;
 }
 
 export function inspectBody(body: string): BodyReport {
   if (body.trim() === "") {
-    return { problems: [{ line: 1, column: 1, message: "expected the article text after the closing `---`, found an empty body" }], postLinks: [] };
+    return { problems: [{ line: 1, column: 1, message: "expected the article text after the closing `---`, found an empty body" }], postLinks: [], words: 0 };
   }
   const tokens = parseStructure(body);
   const markdown = inspectMarkdown(body, tokens);
-  return { problems: [...markdown.problems, ...checkRawHtml(body, tokens)], postLinks: markdown.postLinks };
+  return { problems: [...markdown.problems, ...checkRawHtml(body, tokens)], postLinks: markdown.postLinks, words: countWords(tokens) };
 }

@@ -13,6 +13,8 @@ export interface StoredPost {
   file: string;
   slug: string;
   data: Frontmatter;
+  /** Words in the body, for the reading time. */
+  words: number;
   /** Last revision: frontmatter `updated`, else git history, else none. */
   updated: Date | undefined;
   /** Whether this build writes the post at all (drafts and scheduled posts only in previews). */

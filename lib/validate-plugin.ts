@@ -82,6 +82,7 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
           file: post.file,
           slug: post.slug,
           data: post.data,
+          words: post.words,
           // An edit committed before the publication date is part of writing it, not a revision.
           updated: post.data.updated ?? (revised && revised > post.data.date ? revised : undefined),
           published: isPublished(post.data, options.site.context, options.now),

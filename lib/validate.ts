@@ -21,6 +21,8 @@ export interface ValidPost {
   file: string;
   slug: string;
   data: Frontmatter;
+  /** Words in the body, for the reading time. */
+  words: number;
 }
 
 export interface ValidationReport {
@@ -79,7 +81,7 @@ export function validateOne(file: string, bytes: Uint8Array): FileOutcome {
   }
   const links = inspected.postLinks.map((link) => ({ ...link, file, line: bodyLine + link.line - 1 }));
   if (!result.success || problems.length > 0) return { problems, links };
-  return { post: { file, slug, data: result.data }, problems, links, yaml: { key: read.post.yamlKey, data } };
+  return { post: { file, slug, data: result.data, words: inspected.words }, problems, links, yaml: { key: read.post.yamlKey, data } };
 }
 
 function lineOfFirstInvalidByte(bytes: Uint8Array): SourcePosition {

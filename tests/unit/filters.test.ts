@@ -18,8 +18,10 @@ describe("jsonForScript", () => {
 });
 
 describe("readingMinutes", () => {
-  it("counts words outside tags and never says zero", () => {
-    expect(readingMinutes("<p>one two</p>")).toBe(1);
-    expect(readingMinutes(`<p>${"word ".repeat(231)}</p>`)).toBe(2);
+  it("rounds up at 230 words a minute and never says zero", () => {
+    expect(readingMinutes(0)).toBe(1);
+    expect(readingMinutes(2)).toBe(1);
+    expect(readingMinutes(230)).toBe(1);
+    expect(readingMinutes(231)).toBe(2);
   });
 });
