@@ -106,12 +106,13 @@ function listFiles(output: string, written: WrittenContent): Map<string, BuiltFi
  */
 export function headersFile(output: string, site: Pick<SiteMetadata, "context">, written: WrittenContent = new Map()): string {
   const files = listFiles(output, written);
-  const hashes = new Set<string>();
+  // Every page inlines the same stylesheet: hashed once per distinct text.
+  const styles = new Set<string>();
   // Styles live in the head (templates put them there; lib/html-safety.ts refuses
   // <style> in posts), so only the head is parsed: a tenth of each page.
-  for (const page of files.get(".html") ?? []) for (const css of inlineStyles(headOf(page.text))) hashes.add(styleHash(css));
-  for (const sheet of files.get(".xsl") ?? []) for (const css of inlineStyles(sheet.text, true)) hashes.add(styleHash(css));
-  const styleHashes = [...hashes].sort();
+  for (const page of files.get(".html") ?? []) for (const css of inlineStyles(headOf(page.text))) styles.add(css);
+  for (const sheet of files.get(".xsl") ?? []) for (const css of inlineStyles(sheet.text, true)) styles.add(css);
+  const styleHashes = [...new Set([...styles].map(styleHash))].sort();
   const feedsWithXsl = (files.get(".xml") ?? []).filter((file) => usesXslStylesheet(file.text));
 
   const lines = [
