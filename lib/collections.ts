@@ -7,6 +7,8 @@
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./eleventy-config.ts";
 import { trackListingChanges } from "./listing-changes.ts";
 import { paginate, type Page } from "./pagination.ts";
+import { groupByMonth, groupByYear, monthPages } from "./archive.ts";
+import { newestChange } from "./last-change.ts";
 import { getPost, type StoredPost } from "./post-store.ts";
 import { slugifyTag } from "./slug.ts";
 
@@ -26,19 +28,6 @@ export interface TagGroup<T> {
   /** The spelling most posts use (the newest post's on a tie): `politics` ×1 and `Politics` ×3 show as Politics. */
   name: string;
   items: T[];
-}
-
-export interface MonthGroup<T> {
-  year: number;
-  /** 1–12 */
-  month: number;
-  items: T[];
-}
-
-export interface YearGroup<T> {
-  year: number;
-  /** Newest month first. */
-  months: MonthGroup<T>[];
 }
 
 /** A page of a listing, with when anything on the whole listing last changed (for the sitemap). */
@@ -80,78 +69,6 @@ export function groupByTag<T>(sorted: T[], tags: (item: T) => string[]): TagGrou
   return [...groups.values()]
     .map(({ slug, name, items }) => ({ slug, name, items }))
     .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
-}
-
-/** Expects newest-first input and keeps it: months come out newest first. */
-export function groupByMonth<T>(sorted: T[], date: (item: T) => Date): MonthGroup<T>[] {
-  const groups: MonthGroup<T>[] = [];
-  for (const item of sorted) {
-    const when = date(item);
-    const year = when.getUTCFullYear();
-    const month = when.getUTCMonth() + 1;
-    const last = groups[groups.length - 1];
-    if (last && last.year === year && last.month === month) last.items.push(item);
-    else groups.push({ year, month, items: [item] });
-  }
-  return groups;
-}
-
-/** Months (newest first) gathered under their years, for the archive. */
-export function groupByYear<T>(months: MonthGroup<T>[]): YearGroup<T>[] {
-  const years: YearGroup<T>[] = [];
-  for (const month of months) {
-    const last = years[years.length - 1];
-    if (last && last.year === month.year) last.months.push(month);
-    else years.push({ year: month.year, months: [month] });
-  }
-  return years;
-}
-
-/** When a post last changed: its revision date, else its publication date. */
-export function lastChange(post: StoredPost): Date {
-  return post.updated && post.updated > post.data.date ? post.updated : post.data.date;
-}
-
-/** Newest change among items: any post added, edited or removed reshuffles every page of a listing. */
-export function newestChange<T extends { post: StoredPost }>(items: T[]): Date | undefined {
-  let newest: Date | undefined;
-  for (const item of items) {
-    const when = lastChange(item.post);
-    if (!newest || when > newest) newest = when;
-  }
-  return newest;
-}
-
-/** A link to another month's page. */
-export interface MonthLink {
-  year: number;
-  month: number;
-  url: string;
-}
-
-/** A month of the archive as its own page: /archive/2024/06/, linked to the months either side. */
-export interface MonthPage<T> extends MonthGroup<T>, MonthLink {
-  lastModified: Date | undefined;
-  newer: MonthLink | undefined;
-  older: MonthLink | undefined;
-}
-
-const monthUrl = (month: MonthGroup<unknown>) => `/archive/${month.year}/${String(month.month).padStart(2, "0")}/`;
-
-/**
- * The neighbour links are part of each page rather than read from Eleventy's
- * `pagination.page`, because a live preview paginates only the months that changed.
- */
-export function monthPages<T extends { post: StoredPost }>(months: MonthGroup<T>[]): MonthPage<T>[] {
-  const link = (month: MonthGroup<T> | undefined): MonthLink | undefined =>
-    month && { year: month.year, month: month.month, url: monthUrl(month) };
-  return months.map((month, index) => ({
-    ...month,
-    url: monthUrl(month),
-    lastModified: newestChange(month.items),
-    newer: link(months[index - 1]),
-    older: link(months[index + 1]),
-  }));
 }
 
 export function listingPages<T extends { post: StoredPost }>(items: T[], size: number, baseUrl: string): ListingPage<T>[] {

@@ -7,7 +7,7 @@
  * https://schema.org/NewsArticle
  */
 import type { EleventyConfig } from "./eleventy-config.ts";
-import { lastChange } from "./collections.ts";
+import { lastChange } from "./last-change.ts";
 import type { StoredPost } from "./post-store.ts";
 import { absoluteUrl, type SiteMetadata } from "./site.ts";
 

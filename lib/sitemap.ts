@@ -6,7 +6,8 @@
  * https://www.sitemaps.org/protocol.html
  */
 import type { CollectionItem, EleventyConfig } from "./eleventy-config.ts";
-import { lastChange, newestChange, type ListingPage, type PostItem } from "./collections.ts";
+import type { ListingPage, PostItem } from "./collections.ts";
+import { lastChange, newestChange } from "./last-change.ts";
 import { getPost } from "./post-store.ts";
 import { absoluteUrl, type SiteMetadata } from "./site.ts";
 

@@ -1,16 +1,8 @@
 // The collection helpers on thousands of generated posts: right answers, and
 // work that grows linearly with the number of posts (counted calls, never time).
 import { describe, expect, it } from "vitest";
-import {
-  groupByMonth,
-  groupByTag,
-  groupByYear,
-  listingPages,
-  monthPages,
-  neighbours,
-  sortNewestFirst,
-  tagPages,
-} from "../lib/collections.ts";
+import { groupByMonth, groupByYear, monthPages } from "../lib/archive.ts";
+import { groupByTag, listingPages, neighbours, sortNewestFirst, tagPages } from "../lib/collections.ts";
 import { pageLinks, paginate } from "../lib/pagination.ts";
 import type { StoredPost } from "../lib/post-store.ts";
 

@@ -1,7 +1,8 @@
 // Which listing pages a live-preview rebuild renders: signatures of what each
 // page shows, compared with the last build that finished.
 import { describe, expect, it } from "vitest";
-import { groupByMonth, listingPages, monthPages } from "../../lib/collections.ts";
+import { groupByMonth, monthPages } from "../../lib/archive.ts";
+import { listingPages } from "../../lib/collections.ts";
 import { changedPages, isPostFile, ListingChanges, pageSignature, type SignablePage } from "../../lib/listing-changes.ts";
 import type { StoredPost } from "../../lib/post-store.ts";
 
