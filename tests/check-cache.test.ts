@@ -41,6 +41,7 @@ let newlyBroken: RunResult;
 let afterDelete: RunResult;
 let afterCodeChange: RunResult;
 let afterCodeChangeCached: RunResult;
+let afterOtherCodeChange: RunResult;
 
 beforeAll(async () => {
   site = await createScratchSite({
@@ -71,6 +72,11 @@ beforeAll(async () => {
   await writeFile(schema, (await readFile(schema, "utf8")).replace("true or false (not in quotes)", "true or false, without quotes"));
   afterCodeChange = await check();
   afterCodeChangeCached = await checkFromCacheOnly();
+
+  // lib/seo.ts is not part of the validator (lib/validation-cache.ts, VALIDATING_MODULES).
+  const seo = path.join(site.root, "lib", "seo.ts");
+  await writeFile(seo, `${await readFile(seo, "utf8")}\n// An edit outside the validator.\n`);
+  afterOtherCodeChange = await checkFromCacheOnly();
 }, 120_000);
 
 afterAll(async () => {
@@ -110,5 +116,10 @@ describe("npm run check with its outcome cache", () => {
   it("discards every stored outcome when the validating code changes", () => {
     expect(lines(afterCodeChange)[0]).toBe('posts/harbour.md:5:1: draft: expected true or false, without quotes, found the text "FALSE"');
     expect(afterCodeChangeCached.stderr).toBe(afterCodeChange.stderr);
+  });
+
+  it("keeps every stored outcome when code outside the validator changes", () => {
+    expect(afterOtherCodeChange.code).toBe(afterCodeChangeCached.code);
+    expect(afterOtherCodeChange.stderr).toBe(afterCodeChangeCached.stderr);
   });
 });

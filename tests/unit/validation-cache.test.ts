@@ -7,8 +7,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { openValidationCache, validatingCodeVersion } from "../../lib/validation-cache.ts";
+import { openValidationCache, validatingCodeVersion, VALIDATING_MODULES } from "../../lib/validation-cache.ts";
 import { validateOne } from "../../lib/validate.ts";
 
 const roots: string[] = [];
@@ -76,5 +77,23 @@ describe("the validation cache", () => {
     const version = Buffer.from(validatingCodeVersion());
     writeFileSync(file, Buffer.from(stored.toString("latin1").replace(version.toString("latin1"), "x".repeat(version.length)), "latin1"));
     expect(openValidationCache(root, file).get("posts/harbour.md", good)).toBeUndefined();
+  });
+});
+
+describe("the code an outcome depends on", () => {
+  const lib = path.join(import.meta.dirname, "..", "..", "lib");
+
+  /** lib/ modules reachable from `entry` through relative imports, read by the TypeScript compiler's own scanner. */
+  function importClosure(entry: string, seen = new Set<string>()): Set<string> {
+    if (seen.has(entry)) return seen;
+    seen.add(entry);
+    const imports = ts.preProcessFile(readFileSync(path.join(lib, entry), "utf8"), true, true).importedFiles;
+    for (const { fileName } of imports) if (fileName.startsWith("./")) importClosure(path.posix.normalize(fileName), seen);
+    return seen;
+  }
+
+  it("is lib/validate.ts with everything it imports, and the cache itself", () => {
+    const expected = [...importClosure("validate.ts"), ...importClosure("validation-cache.ts")];
+    expect([...VALIDATING_MODULES].sort()).toEqual([...new Set(expected)].sort());
   });
 });
