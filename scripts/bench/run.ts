@@ -14,8 +14,7 @@
 // node --cpu-prof, and a "Where the time goes" section to the report.
 // The scratch projects go to the OS temp dir (os.tmpdir(), which follows
 // TMPDIR): `TMPDIR=/dev/shm npm run bench` builds on a RAM disk.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,8 +26,7 @@ import { writePosts } from "./generate-posts.ts";
 import { hugo, hugoVersion } from "./hugo.ts";
 import { measure, measureLoaderCost, peakRssMethod } from "./measure.ts";
 import { describeOurs, ours, oursCached } from "./ours.ts";
-import { parseBenchmarkLines, summarizeProfiles } from "./profile.ts";
-import type { BuilderProfile, CpuProfile } from "./profile.ts";
+import { profileBuild } from "./profile-build.ts";
 import { renderReport } from "./report.ts";
 import type { Cell, Results } from "./report.ts";
 import { watchCheck } from "./watch-check.ts";
@@ -118,44 +116,6 @@ async function readyToBuild(tag: string, b: Builder, dir: string): Promise<void>
   }
 }
 
-/** --profile: one untimed build under DEBUG=Eleventy:Benchmark* and node --cpu-prof. */
-async function profileBuild(tag: string, n: number, b: Builder, dir: string): Promise<BuilderProfile> {
-  const result: BuilderProfile = { n, builder: b.id, label: b.label, benchmarks: [], summary: null };
-  await readyToBuild(tag, b, dir);
-  const cmd = b.build(dir);
-  const profDir = join(work, `cpuprofile-${tag}-${b.id}`);
-  const env = { ...(cmd.env ?? process.env), DEBUG: "Eleventy:Benchmark*", DEBUG_COLORS: "no" };
-  const args = ["--cpu-prof", "--cpu-prof-dir", profDir, ...cmd.args];
-  const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(cmd.cmd, args, { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
-    const chunks: Buffer[] = [];
-    child.stderr.on("data", (c: Buffer) => chunks.push(c));
-    const timer = setTimeout(() => child.kill("SIGKILL"), BUILD_TIMEOUT_MS);
-    const done = (exit: number | null, extra = ""): void => {
-      clearTimeout(timer);
-      resolve({ code: exit, stderr: Buffer.concat(chunks).toString() + extra });
-    };
-    child.on("error", (err) => done(null, `\nspawn failed: ${err.message}`));
-    child.on("close", (exit) => done(exit));
-  });
-  const html = countOutput(b.outDir(dir)).html;
-  if (code !== 0 || html < Math.max(n, 1)) {
-    result.error = `${code !== 0 ? `exit code ${code}` : `only ${html} HTML files for ${n} posts`}\n${stderr.slice(-4096).trim()}`;
-    log(`${tag} ${b.label} profile build: FAILED (${result.error})`);
-  }
-  result.benchmarks = parseBenchmarkLines(stderr);
-  // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; thread 0 is the main thread.
-  const thread = (name: string): number => Number(name.split(".")[4]);
-  const files = existsSync(profDir) ? readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile")).sort((x, y) => thread(x) - thread(y)) : [];
-  const [main, ...workers] = files.map((f) => JSON.parse(readFileSync(join(profDir, f), "utf8")) as CpuProfile);
-  if (main) result.summary = summarizeProfiles(main, workers);
-  else result.error ??= "no CPU profile written";
-  if (!opts.keep) rmSync(profDir, { recursive: true, force: true });
-  log(`${tag} ${b.label} profile build: ${result.benchmarks.length} Eleventy benchmark lines, ` +
-    `${files.length} CPU profile(s), ${Math.round(result.summary?.cpuMs ?? 0)} ms sampled`);
-  return result;
-}
-
 async function timeBuilds(tag: string, n: number): Promise<void> {
   log(`${tag}: generating ${n} posts and laying out ${builders.length} projects`);
   const { dirs } = prepare(tag, n);
@@ -197,7 +157,9 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
   if (opts.profile && n > 0) {
     for (const b of builders) {
       const dir = dirs.get(b) as string;
-      if (b.build(dir).cmd === process.execPath) results.profiles.push(await profileBuild(tag, n, b, dir));
+      if (b.build(dir).cmd !== process.execPath) continue;
+      await readyToBuild(tag, b, dir);
+      results.profiles.push(await profileBuild({ tag, n, builder: b, dir, work, keep: opts.keep, timeoutMs: BUILD_TIMEOUT_MS, log }));
     }
   }
   if (!opts.keep) for (const dir of [...dirs.values(), join(work, `posts-${tag}`)]) rmSync(dir, { recursive: true, force: true });
