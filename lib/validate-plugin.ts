@@ -13,8 +13,18 @@ import { replacePosts, type StoredPost } from "./post-store.ts";
 import { isPublished, isScheduled } from "./publication.ts";
 import type { SiteMetadata } from "./site.ts";
 import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
-import { listPostFiles, validateOne } from "./validate.ts";
+import { listPostFiles } from "./post-files.ts";
 import { openValidationCache, type OutcomeCache } from "./validation-cache.ts";
+
+type ValidateOne = (file: string, bytes: Uint8Array) => FileOutcome;
+
+/**
+ * The validators (zod, the Markdown and HTML checks) are loaded on the first
+ * post that is not in the cache: a build where every post is unchanged never
+ * loads them, as `npm run check` does not.
+ */
+let validateOne: ValidateOne | undefined;
+const loadValidator = async (): Promise<ValidateOne> => (validateOne ??= (await import("./validate.ts")).validateOne);
 
 export interface ValidatePluginOptions {
   site: SiteMetadata;
@@ -29,22 +39,27 @@ export interface ValidatePluginOptions {
  * (same mtime and size, for the live preview), else unchanged since an
  * earlier run (same bytes, from .cache/), else validated now.
  */
-function outcomesOf(root: string, files: string[], recent: RecentOutcomes, stored: OutcomeCache | undefined): FileOutcome[] {
-  return files.map((file) => {
+async function outcomesOf(root: string, files: string[], recent: RecentOutcomes, stored: OutcomeCache | undefined): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  for (const file of files) {
     const full = path.join(root, file);
     const { mtimeMs, size } = statSync(full);
     const known = recent.get(full);
-    if (known && known.mtimeMs === mtimeMs && known.size === size) return known.outcome;
+    if (known && known.mtimeMs === mtimeMs && known.size === size) {
+      outcomes.push(known.outcome);
+      continue;
+    }
     const bytes = readFileSync(full);
     let outcome = stored?.get(file, bytes);
     if (outcome?.yaml) shareParsedYaml(outcome.yaml.key, outcome.yaml.data);
     if (!outcome) {
-      outcome = validateOne(file, bytes);
+      outcome = (await loadValidator())(file, bytes);
       stored?.set(file, bytes, outcome);
     }
     recent.set(full, { mtimeMs, size, outcome });
-    return outcome;
-  });
+    outcomes.push(outcome);
+  }
+  return outcomes;
 }
 
 type RecentOutcomes = Map<string, { mtimeMs: number; size: number; outcome: FileOutcome }>;
@@ -59,11 +74,11 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
 
   const recent: RecentOutcomes = new Map();
   let stored: OutcomeCache | undefined;
-  eleventyConfig.on("eleventy.before", ({ directories, runMode }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     const root = path.resolve(directories.input);
     if (options.persist) stored ??= openValidationCache(root);
     const files = listPostFiles(root);
-    const report = combineOutcomes(files, outcomesOf(root, files, recent, stored));
+    const report = combineOutcomes(files, await outcomesOf(root, files, recent, stored));
     // Good and bad outcomes alike: the next run re-checks only what changed.
     if (runMode === "build" && stored) {
       const { hits, misses } = stored.stats;

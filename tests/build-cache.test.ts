@@ -1,7 +1,7 @@
 // The Netlify build cache, through the real path: build, hand .cache/ to
 // Netlify's own cache library through our build plugin, start from a clean
 // checkout, restore, edit one post, and build again.
-import { readdir, readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,6 +16,15 @@ const posts = fixturePosts(6).filter((post) => !post.extra && !post.title.includ
 const logLine = (start: string) => (result: { stdout: string }) => result.stdout.split("\n").find((line) => line.startsWith(start));
 const bodyLine = logLine("Post bodies:");
 const checkLine = logLine("Posts checked:");
+
+// A resolve hook that fails the run if the schema library is loaded at all.
+const FORBID_ZOD = `import { register } from "node:module";
+register("data:text/javascript," + encodeURIComponent(\`
+export async function resolve(specifier, context, next) {
+  if (/^zod(\\\\/|$)/.test(specifier)) throw new Error("the build loaded " + specifier);
+  return next(specifier, context);
+}\`));
+`;
 
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -67,6 +76,19 @@ describe("build cache kept by Netlify between builds", () => {
     expect(bodyLine(fresh)).toBeUndefined();
     expect(checkLine(fresh)).toBeUndefined();
     expect(await snapshot(site.output)).toEqual(cached);
+  });
+
+  it("does not even load the validators when every post is unchanged", async () => {
+    await writeFile(path.join(site.root, "forbid-zod.mjs"), FORBID_ZOD);
+    const unchanged = await site.run(process.execPath, ["--import", "./scripts/typescript.js", "--import", "./forbid-zod.mjs", "scripts/build.ts"]);
+    expect(unchanged.code, unchanged.stderr).toBe(0);
+    expect(checkLine(unchanged)).toBe(`Posts checked: 0 validated, ${posts.length} unchanged from the build cache.`);
+
+    // The hook does catch a build that needs them: one changed post.
+    await site.writePost(`${posts[1]!.slug}.md`, `${postMarkdown(posts[1]!)}\nOne more line.\n`);
+    const changed = await site.run(process.execPath, ["--import", "./scripts/typescript.js", "--import", "./forbid-zod.mjs", "scripts/build.ts"]);
+    expect(changed.code).not.toBe(0);
+    expect(changed.stderr).toContain("the build loaded zod");
   });
 
   it("is declared in netlify.toml", async () => {
