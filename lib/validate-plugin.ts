@@ -14,17 +14,7 @@ import { isPublished, isScheduled } from "./publication.ts";
 import type { SiteMetadata } from "./site.ts";
 import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
 import { listPostFiles } from "./post-files.ts";
-import { openValidationCache, type OutcomeCache } from "./validation-cache.ts";
-
-type ValidateOne = (file: string, bytes: Uint8Array) => FileOutcome;
-
-/**
- * The validators (zod, the Markdown and HTML checks) are loaded on the first
- * post that is not in the cache: a build where every post is unchanged never
- * loads them, as `npm run check` does not.
- */
-let validateOne: ValidateOne | undefined;
-const loadValidator = async (): Promise<ValidateOne> => (validateOne ??= (await import("./validate.ts")).validateOne);
+import { openValidationCache, outcomeOf, type OutcomeCache } from "./validation-cache.ts";
 
 export interface ValidatePluginOptions {
   site: SiteMetadata;
@@ -49,13 +39,9 @@ async function outcomesOf(root: string, files: string[], recent: RecentOutcomes,
       outcomes.push(known.outcome);
       continue;
     }
-    const bytes = readFileSync(full);
-    let outcome = stored?.get(file, bytes);
-    if (outcome?.yaml) shareParsedYaml(outcome.yaml.key, outcome.yaml.data);
-    if (!outcome) {
-      outcome = (await loadValidator())(file, bytes);
-      stored?.set(file, bytes, outcome);
-    }
+    const outcome = await outcomeOf(stored, file, readFileSync(full));
+    // A stored outcome's frontmatter was parsed in an earlier run: Eleventy gets it from there.
+    if (outcome.yaml) shareParsedYaml(outcome.yaml.key, outcome.yaml.data);
     recent.set(full, { mtimeMs, size, outcome });
     outcomes.push(outcome);
   }

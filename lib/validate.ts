@@ -14,7 +14,6 @@ import { inspectBody } from "./body-checks.ts";
 import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "./control-characters.ts";
 
-export { listPostFiles } from "./post-files.ts";
 export type { FileOutcome } from "./post-set-checks.ts";
 
 export interface ValidPost {

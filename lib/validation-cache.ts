@@ -39,7 +39,7 @@ const digestOf = (bytes: Uint8Array): string => createHash("sha256").update(byte
 export const VALIDATING_MODULES = [
   "body-checks.ts", "control-characters.ts", "eleventy-config.ts", "errors.ts", "frontmatter.ts",
   "html-parser.ts", "html-rules.ts", "html-safety.ts", "kept-map.ts", "markdown-checks.ts",
-  "markdown.ts", "post-files.ts", "post-links.ts", "post-set-checks.ts", "render-cache.ts",
+  "markdown.ts", "post-links.ts", "post-set-checks.ts", "render-cache.ts",
   "schema.ts", "slug.ts", "suggest.ts", "validate.ts", "validation-cache.ts", "video.ts", "word-count.ts",
 ];
 
@@ -53,6 +53,24 @@ export function validatingCodeVersion(): string {
     hash.update("no lock file");
   }
   return hash.digest("base64url");
+}
+
+type ValidateOne = (file: string, bytes: Uint8Array) => FileOutcome;
+let validateOne: ValidateOne | undefined;
+
+/**
+ * The outcome stored for `file` with these bytes, else a fresh one, stored.
+ * The validators (zod, the Markdown and HTML checks) load on the first post
+ * not in the cache, so a run in which no post changed never loads them.
+ * Without a cache, every post is validated.
+ */
+export async function outcomeOf(cache: OutcomeCache | undefined, file: string, bytes: Uint8Array): Promise<FileOutcome> {
+  const known = cache?.get(file, bytes);
+  if (known) return known;
+  validateOne ??= (await import("./validate.ts")).validateOne;
+  const outcome = validateOne(file, bytes);
+  cache?.set(file, bytes, outcome);
+  return outcome;
 }
 
 export interface OutcomeCache {

@@ -13,25 +13,13 @@ import { isMain } from "./is-main.ts";
 import { formatProblem } from "../lib/errors.ts";
 import { combineOutcomes, type FileOutcome } from "../lib/post-set-checks.ts";
 import { listPostFiles } from "../lib/post-files.ts";
-import { openValidationCache } from "../lib/validation-cache.ts";
-
-type ValidateOne = (file: string, bytes: Uint8Array) => FileOutcome;
+import { openValidationCache, outcomeOf } from "../lib/validation-cache.ts";
 
 export async function check(root: string): Promise<{ output: string; ok: boolean }> {
   const files = listPostFiles(root);
   const cache = openValidationCache(root);
-  let validateOne: ValidateOne | undefined;
   const outcomes: FileOutcome[] = [];
-  for (const file of files) {
-    const bytes = readFileSync(path.join(root, file));
-    let outcome = cache.get(file, bytes);
-    if (!outcome) {
-      validateOne ??= (await import("../lib/validate.ts")).validateOne;
-      outcome = validateOne(file, bytes);
-      cache.set(file, bytes, outcome);
-    }
-    outcomes.push(outcome);
-  }
+  for (const file of files) outcomes.push(await outcomeOf(cache, file, readFileSync(path.join(root, file))));
   cache.save();
   const { problems } = combineOutcomes(files, outcomes);
   const posts = files.length === 1 ? "1 post" : `${files.length} posts`;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { isMain } from "./is-main.ts";
 import { frontmatterSchema } from "../lib/schema.ts";
 import { POST_SLUG, slugifyTag } from "../lib/slug.ts";
-import { listPostFiles } from "../lib/validate.ts";
+import { listPostFiles } from "../lib/post-files.ts";
 
 /** Long titles make unwieldy URLs; cut at a word boundary. */
 const MAX_SLUG_LENGTH = 60;

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../lib/errors.ts";
-import { listPostFiles, validateFiles } from "../../lib/validate.ts";
+import { listPostFiles } from "../../lib/post-files.ts";
+import { validateFiles } from "../../lib/validate.ts";
 
 const roots: string[] = [];
 afterAll(() => {
