@@ -38,6 +38,19 @@ export function inlineStyles(markup: string, xml = false): string[] {
   return styles;
 }
 
+/**
+ * True when every <style> a plain search finds in `head` holds a text the
+ * parser has already found on another page: the page has nothing new to
+ * hash. Anything the search cannot vouch for (a new text, a style left
+ * open, a "<style" inside a text) answers false, and the page is parsed.
+ */
+function nothingNewToHash(head: string, found: ReadonlySet<string>): boolean {
+  for (const [, text = ""] of head.matchAll(/<style\b[^>]*>([\s\S]*?)(?:<\/style|$)/gi)) {
+    if (!found.has(text) || /<style/i.test(text)) return false;
+  }
+  return true;
+}
+
 function headOf(markup: string): string {
   const end = markup.indexOf("</head>");
   return end === -1 ? markup : markup.slice(0, end);
@@ -106,11 +119,16 @@ function listFiles(output: string, written: WrittenContent): Map<string, BuiltFi
  */
 export function headersFile(output: string, site: Pick<SiteMetadata, "context">, written: WrittenContent = new Map()): string {
   const files = listFiles(output, written);
-  // Every page inlines the same stylesheet: hashed once per distinct text.
+  // Every page inlines the same stylesheet: hashed once per distinct text, and
+  // parsed only on pages where a quick search sees a text not met before.
   const styles = new Set<string>();
   // Styles live in the head (templates put them there; lib/html-safety.ts refuses
-  // <style> in posts), so only the head is parsed: a tenth of each page.
-  for (const page of files.get(".html") ?? []) for (const css of inlineStyles(headOf(page.text))) styles.add(css);
+  // <style> in posts), so only the head is read.
+  for (const page of files.get(".html") ?? []) {
+    const head = headOf(page.text);
+    if (nothingNewToHash(head, styles)) continue;
+    for (const css of inlineStyles(head)) styles.add(css);
+  }
   for (const sheet of files.get(".xsl") ?? []) for (const css of inlineStyles(sheet.text, true)) styles.add(css);
   const styleHashes = [...new Set([...styles].map(styleHash))].sort();
   const feedsWithXsl = (files.get(".xml") ?? []).filter((file) => usesXslStylesheet(file.text));
