@@ -18,6 +18,7 @@ const seoPlugin = await plugin("seo");
 const videoPlugin = await plugin("video");
 const sitemapPlugin = await plugin("sitemap");
 const assetsPlugin = await plugin("assets");
+const latin1PagesPlugin = await plugin("latin1-text");
 const securityHeadersPlugin = await plugin("security-headers");
 
 /** @param {import("./lib/eleventy-config.ts").EleventyConfig} eleventyConfig */
@@ -50,7 +51,9 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(feedPlugin, { site });
   // 11. Static assets, published under content-hashed names (cached forever).
   eleventyConfig.addPlugin(assetsPlugin);
-  // 12. After the build: _headers with a CSP hashed from the inline styles actually written.
+  // 12. Each HTML page one byte per character in memory (Eleventy keeps them all until the end).
+  eleventyConfig.addPlugin(latin1PagesPlugin);
+  // 13. After the build: _headers with a CSP hashed from the inline styles actually written.
   eleventyConfig.addPlugin(securityHeadersPlugin, { site });
 
   // Only posts/ and pages/ are content; the rest of the repository is not.

@@ -6,6 +6,7 @@
  */
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { charactersFromReferences } from "./latin1-text.ts";
 import type { PostItem } from "./collections.ts";
 import { absoluteUrl, type SiteMetadata } from "./site.ts";
 
@@ -81,7 +82,7 @@ export async function buildFeed(site: SiteMetadata, posts: PostItem[]): Promise<
         url,
         title: stripXmlForbidden(data.title),
         summary: stripXmlForbidden(data.description),
-        contentHtml: stripXmlForbidden(await convertHtmlToAbsoluteUrls(item.content, url)),
+        contentHtml: stripXmlForbidden(charactersFromReferences(await convertHtmlToAbsoluteUrls(item.content, url))),
         published: data.date,
         updated,
         lastChanged: updated ?? data.date,

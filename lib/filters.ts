@@ -5,6 +5,7 @@
  */
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { absoluteUrl, type SiteMetadata } from "./site.ts";
+import { latin1Json } from "./latin1-text.ts";
 import { slugifyTag } from "./slug.ts";
 import { getPost } from "./post-store.ts";
 
@@ -31,15 +32,12 @@ export const isoDate = byTime((date) => date.toISOString());
 
 /**
  * JSON that is safe inside <script type="application/ld+json">: a `</script>`
- * or `<!--` in a title must not end or comment out the block.
+ * or `<!--` in a title must not end or comment out the block. Characters
+ * beyond U+00FF (U+2028 and U+2029 among them) are escaped too: character
+ * references mean nothing inside a script (lib/latin1-text.ts).
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  return latin1Json(JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026"));
 }
 
 /** Minutes at an average adult's silent reading speed (230 words a minute); rounded up so nothing reads as "0 min". */

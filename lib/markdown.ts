@@ -6,6 +6,7 @@ import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { Options, Renderer, Token } from "markdown-it/index.js";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { latin1Html } from "./latin1-text.ts";
 import { RenderCache, rendererVersion } from "./render-cache.ts";
 import { slugifyTag } from "./slug.ts";
 
@@ -69,9 +70,12 @@ export interface MarkdownPluginOptions {
 /** Eleventy plugin: renders .md templates with our instance. */
 export default function markdownPlugin(eleventyConfig: EleventyConfig, options: MarkdownPluginOptions): void {
   const md = createMarkdown(options.siteOrigin);
+  // Curly quotes and dashes as character references: see lib/latin1-text.ts.
+  const render = md.render.bind(md);
+  md.render = (source, env) => latin1Html(render(source, env));
   if (options.cacheFile) {
     const cache = new RenderCache(options.cacheFile, rendererVersion(options.siteOrigin));
-    md.render = cache.wrap(md.render.bind(md));
+    md.render = cache.wrap(md.render);
     // Written after full builds only: a live preview keeps it in memory.
     eleventyConfig.on("eleventy.after", ({ runMode }) => {
       if (runMode !== "build") return;

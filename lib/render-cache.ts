@@ -14,7 +14,7 @@ const hash = (text: string): string => createHash("sha256").update(text).digest(
 
 /** The renderer's own sources and every installed version, as one fingerprint. */
 export function rendererVersion(options: string): string {
-  const sources = ["./markdown.ts", "./slug.ts", "../package-lock.json"].map((file) => readFileSync(new URL(file, import.meta.url), "utf8"));
+  const sources = ["./markdown.ts", "./slug.ts", "./latin1-text.ts", "../package-lock.json"].map((file) => readFileSync(new URL(file, import.meta.url), "utf8"));
   return hash([...sources, options].join("\0"));
 }
 

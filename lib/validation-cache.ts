@@ -17,10 +17,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { KeptMap } from "./kept-map.ts";
+import { latin1Data } from "./latin1-text.ts";
 import type { FileOutcome } from "./post-set-checks.ts";
 
 /** Bump when the stored shape changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface StoredEntry {
   digest: string;
@@ -38,7 +39,7 @@ const digestOf = (bytes: Uint8Array): string => createHash("sha256").update(byte
  */
 export const VALIDATING_MODULES = [
   "body-checks.ts", "control-characters.ts", "eleventy-config.ts", "errors.ts", "frontmatter.ts",
-  "html-parser.ts", "html-rules.ts", "html-safety.ts", "kept-map.ts", "markdown-checks.ts",
+  "html-parser.ts", "html-rules.ts", "html-safety.ts", "kept-map.ts", "latin1-text.ts", "markdown-checks.ts",
   "markdown.ts", "post-links.ts", "post-set-checks.ts", "render-cache.ts",
   "schema.ts", "slug.ts", "suggest.ts", "validate.ts", "validation-cache.ts", "video.ts", "word-count.ts",
 ];
@@ -68,7 +69,8 @@ export async function outcomeOf(cache: OutcomeCache | undefined, file: string, b
   const known = cache?.get(file, bytes);
   if (known) return known;
   validateOne ??= (await import("./validate.ts")).validateOne;
-  const outcome = validateOne(file, bytes);
+  // One-byte strings: pages built from them stay one byte per character (lib/latin1-text.ts).
+  const outcome = latin1Data(validateOne(file, bytes));
   cache?.set(file, bytes, outcome);
   return outcome;
 }
