@@ -6,7 +6,7 @@
 // With a git ref the tree is exported from that commit instead, so edits in
 // flight cannot skew (or break) a run.
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { copyPosts, linkInto } from "./builder.ts";
 import type { Builder } from "./builder.ts";
@@ -47,6 +47,18 @@ export function describeOurs(projectRoot: string, ref: string | undefined): stri
   } catch {
     return "not a git checkout";
   }
+}
+
+/**
+ * The Node options of the project's own `npm run build` (package.json), so
+ * the bench runs what Netlify runs, without npm's own start-up in the timing.
+ */
+export function buildScriptNodeOptions(dir: string): string[] {
+  const script = (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { scripts?: { build?: string } }).scripts?.build ?? "";
+  const words = script.trim().split(/\s+/);
+  const entry = words.indexOf("scripts/build.ts");
+  if (words[0] !== "node" || entry === -1) throw new Error(`package.json's build script is not "node [options] scripts/build.ts": ${script}`);
+  return words.slice(1, entry);
 }
 
 /** Ours again, timed on second builds: the build cache Netlify restores is in place. */
@@ -110,7 +122,7 @@ export function ours(projectRoot: string, ref?: string): Builder {
     // (build.ts had one once). The cwd is still the scratch project.
     build: (dir) => ({
       cmd: process.execPath,
-      args: tsNode(realpathSync(join(dir, "scripts", "build.ts"))),
+      args: [...buildScriptNodeOptions(dir), realpathSync(join(dir, "scripts", "build.ts"))],
       env: { ...process.env, CONTEXT: "production" },
     }),
     outDir: (dir) => join(dir, "_site"),
