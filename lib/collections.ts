@@ -14,8 +14,31 @@ import { slugifyTag } from "./slug.ts";
 
 export type { Page } from "./pagination.ts";
 
-export interface PostItem extends CollectionItem {
-  post: StoredPost;
+/**
+ * A published post as listings, feeds and neighbours see it: the post and
+ * its page. A class rather than a plain object on purpose: Eleventy 3.1
+ * fills `templateContent` into every plain object with an `inputPath` in
+ * every collection, each by a linear search over all templates, which for a
+ * collection of every post costs time growing with the square of the posts.
+ * The page this wraps is in `collections.all`, which Eleventy fills anyway.
+ */
+export class PostItem {
+  readonly page: CollectionItem;
+  readonly post: StoredPost;
+
+  constructor(page: CollectionItem, post: StoredPost) {
+    this.page = page;
+    this.post = post;
+  }
+
+  get url(): string {
+    return this.page.url;
+  }
+
+  /** The rendered body, without the layout. */
+  get content(): string {
+    return this.page.content;
+  }
 }
 
 export interface Neighbours<T> {
@@ -100,7 +123,7 @@ export const postItems = oncePerPass((api): PostItem[] => {
   const items: PostItem[] = [];
   for (const item of api.getAll()) {
     const post = getPost(item.inputPath);
-    if (post?.published) items.push(Object.assign(item, { post }));
+    if (post?.published) items.push(new PostItem(item, post));
   }
   return sortNewestFirst(items);
 });

@@ -2,7 +2,9 @@
  * What Eleventy itself collects in a real build. Tag pages come from
  * lib/collections.ts; Eleventy's own collection per `tags` value would go
  * unread and costs a linear search per post when Eleventy fills it, so
- * posts are kept out of those (lib/post-data.ts) but stay in `all`.
+ * posts are kept out of those (lib/post-data.ts) but stay in `all`. Our
+ * own `posts` collection is of class instances, which Eleventy does not
+ * search its templates for (it does for plain objects, one linear search each).
  */
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
@@ -28,6 +30,14 @@ eleventyExcludeFromCollections: true
 {% for name, items in collections %}{{ name }} {{ items.length }}
 {% endfor %}`;
 
+// Eleventy sets templateContent on each plain collection item it searched its templates for.
+const FILL_PROBE = `---
+permalink: /posts-probe.txt
+eleventyExcludeFromCollections: true
+---
+{% for item in collections.posts %}{{ "searched" if item.templateContent !== undefined else "skipped" }} {{ item.content | length }}
+{% endfor %}`;
+
 let scratch: ScratchSite;
 let collections: Map<string, string>;
 
@@ -38,6 +48,7 @@ beforeAll(async () => {
     "council-votes.md": post("Council votes", "2024-03-01", "[Budget]"),
   });
   await writeFile(path.join(scratch.root, "collection-names.njk"), PROBE);
+  await writeFile(path.join(scratch.root, "posts-probe.njk"), FILL_PROBE);
   const result = await scratch.build({ CONTEXT: "production", URL: "https://news.example.org" });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
@@ -56,6 +67,16 @@ describe("Eleventy's collections in a build", () => {
     expect(collections.get("posts")).toBe("3");
     // Three posts plus the site's own pages.
     expect(Number(collections.get("all"))).toBeGreaterThan(3);
+  });
+
+  it("is not searched for our posts, whose rendered bodies come from the pages in `all`", () => {
+    const lines = readFileSync(path.join(scratch.output, "posts-probe.txt"), "utf8").trim().split("\n");
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      const [searched, length] = line.trim().split(" ");
+      expect(searched).toBe("skipped");
+      expect(Number(length)).toBeGreaterThan(20);
+    }
   });
 
   it("still builds the tag pages, spellings merged", () => {
