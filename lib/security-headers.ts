@@ -130,7 +130,7 @@ export function headersFile(output: string, site: Pick<SiteMetadata, "context">,
     for (const css of inlineStyles(head)) styles.add(css);
   }
   for (const sheet of files.get(".xsl") ?? []) for (const css of inlineStyles(sheet.text, true)) styles.add(css);
-  const styleHashes = [...new Set([...styles].map(styleHash))].sort();
+  const styleHashes = [...styles].map(styleHash).sort();
   const feedsWithXsl = (files.get(".xml") ?? []).filter((file) => usesXslStylesheet(file.text));
 
   const lines = [
