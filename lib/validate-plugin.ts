@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { PostValidationError } from "./errors.ts";
-import { parseYaml, shareParsedYaml, takeParsedYaml } from "./frontmatter.ts";
+import { loadYaml, shareParsedYaml, takeParsedYaml } from "./frontmatter.ts";
 import { readGitHistory } from "./git-dates.ts";
 import { replacePosts, type StoredPost } from "./post-store.ts";
 import { isPublished, isScheduled } from "./publication.ts";
@@ -55,7 +55,7 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
   // so a value that passed validation is exactly the value templates get.
   // https://www.11ty.dev/docs/data-frontmatter-customize/
   eleventyConfig.setFrontMatterParsingOptions({
-    engines: { yaml: (source: string) => takeParsedYaml(source) ?? parseYaml(source).toJS() ?? {} },
+    engines: { yaml: (source: string) => takeParsedYaml(source) ?? loadYaml(source) ?? {} },
   });
 
   const recent: RecentOutcomes = new Map();
