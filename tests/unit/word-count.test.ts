@@ -30,4 +30,18 @@ describe("countWords", () => {
     expect(words(body)).toBe(onPage);
     expect(onPage).toBe(32);
   });
+
+  it("splits words exactly where /\\S+/g would, every kind of space included", () => {
+    // Every character JavaScript's \s matches, and some that look like spaces but are not.
+    const alphabet = ["a", "é", "’", "—", "\u200b", " ", "\t", "\v", "\f", "\u00a0", "\u1680", "\u2003", "\u2028", "\u202f", "\u205f", "\u3000", "\ufeff"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let sample = 0; sample < 200; sample++) {
+      const text = Array.from({ length: 1 + (next() % 60) }, () => alphabet[next() % alphabet.length]).join("");
+      const fenced = parseStructure(`\`\`\`\n${text}\n\`\`\``).find((token) => token.type === "fence");
+      expect(fenced?.content, JSON.stringify(text)).toBe(`${text}\n`);
+      expect(countWords([fenced!]), JSON.stringify(text)).toBe(text.match(/\S+/g)?.length ?? 0);
+    }
+  });
 });
+
