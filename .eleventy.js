@@ -7,6 +7,7 @@
 // stops at TypeScript syntax.
 const plugin = async (name) => (await import(`./lib/${name}.ts`)).default;
 const { loadSite } = await import("./lib/site.ts");
+const { RenderedBodies } = await import("./lib/rendered-bodies.ts");
 const sitePlugin = await plugin("site-plugin");
 const validatePlugin = await plugin("validate-plugin");
 const markdownPlugin = await plugin("markdown");
@@ -28,13 +29,15 @@ export default function (eleventyConfig) {
   // Outcomes and rendered bodies are kept in .cache/ between builds, which
   // Netlify restores (netlify/plugins/build-cache). BUILD_CACHE=off: none.
   const buildCache = process.env.BUILD_CACHE !== "off";
+  // Bodies the checks parsed, rendered from that parse: each post is parsed once.
+  const renderedBodies = new RenderedBodies(site.url);
 
   // 1. Site metadata from one typed source, as global data.
   eleventyConfig.addPlugin(sitePlugin, { site });
   // 2. Every post checked against the frontmatter schema before anything renders.
-  eleventyConfig.addPlugin(validatePlugin, { site, now, persist: buildCache });
+  eleventyConfig.addPlugin(validatePlugin, { site, now, persist: buildCache, renderedBodies });
   // 3. Markdown to HTML.
-  eleventyConfig.addPlugin(markdownPlugin, { siteOrigin: site.url, cacheFile: buildCache ? ".cache/rendered-posts.v8" : undefined });
+  eleventyConfig.addPlugin(markdownPlugin, { siteOrigin: site.url, cacheFile: buildCache ? ".cache/rendered-posts.v8" : undefined, renderedBodies });
   // 4. Template filters (dates, URLs, escaping).
   eleventyConfig.addPlugin(filtersPlugin, { site });
   // 5. Collections: posts, neighbours, tags, archive, listing pages — each once per build.

@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import type { Token } from "markdown-it/index.js";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { PostValidationError } from "./errors.ts";
 import { loadYaml, shareParsedYaml, takeParsedYaml } from "./frontmatter.ts";
@@ -14,6 +15,7 @@ import { isPublished, isScheduled } from "./publication.ts";
 import type { SiteMetadata } from "./site.ts";
 import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
 import { listPostFiles } from "./post-files.ts";
+import type { RenderedBodies } from "./rendered-bodies.ts";
 import { openValidationCache, outcomeOf, type OutcomeCache } from "./validation-cache.ts";
 
 export interface ValidatePluginOptions {
@@ -22,6 +24,8 @@ export interface ValidatePluginOptions {
   now: Date;
   /** Keep outcomes in .cache/ between runs (lib/validation-cache.ts), as `npm run check` does. */
   persist?: boolean;
+  /** Where valid bodies go, rendered from the checks' parse, for lib/markdown.ts to take. */
+  renderedBodies?: RenderedBodies;
 }
 
 /**
@@ -29,7 +33,7 @@ export interface ValidatePluginOptions {
  * (same mtime and size, for the live preview), else unchanged since an
  * earlier run (same bytes, from .cache/), else validated now.
  */
-async function outcomesOf(root: string, files: string[], recent: RecentOutcomes, stored: OutcomeCache | undefined): Promise<FileOutcome[]> {
+async function outcomesOf(root: string, files: string[], recent: RecentOutcomes, stored: OutcomeCache | undefined, bodies: RenderedBodies | undefined): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     const full = path.join(root, file);
@@ -39,7 +43,8 @@ async function outcomesOf(root: string, files: string[], recent: RecentOutcomes,
       outcomes.push(known.outcome);
       continue;
     }
-    const outcome = await outcomeOf(stored, file, readFileSync(full));
+    const offer = bodies && ((body: string, tokens: Token[]) => bodies.offer(full, body, tokens));
+    const outcome = await outcomeOf(stored, file, readFileSync(full), offer);
     // A stored outcome's frontmatter was parsed in an earlier run: Eleventy gets it from there.
     if (outcome.yaml) shareParsedYaml(outcome.yaml.key, outcome.yaml.data);
     recent.set(full, { mtimeMs, size, outcome });
@@ -64,7 +69,8 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
     const root = path.resolve(directories.input);
     if (options.persist) stored ??= openValidationCache(root);
     const files = listPostFiles(root);
-    const report = combineOutcomes(files, await outcomesOf(root, files, recent, stored));
+    options.renderedBodies?.startBuild();
+    const report = combineOutcomes(files, await outcomesOf(root, files, recent, stored, options.renderedBodies));
     // Good and bad outcomes alike: the next run re-checks only what changed.
     if (runMode === "build" && stored) {
       const { hits, misses } = stored.stats;

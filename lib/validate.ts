@@ -10,7 +10,7 @@ import type { PostProblem } from "./errors.ts";
 import { frontmatterSchema, frontmatterFields, type Frontmatter } from "./schema.ts";
 import { POST_SLUG } from "./slug.ts";
 import { suggestField } from "./suggest.ts";
-import { inspectBody } from "./body-checks.ts";
+import { inspectBody, type ParsedBodyListener } from "./body-checks.ts";
 import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "./control-characters.ts";
 
@@ -35,7 +35,8 @@ export function validateFiles(root: string, files: string[]): ValidationReport {
   return combineOutcomes(files, files.map((file) => validateOne(file, readFileSync(path.join(root, file)))));
 }
 
-export function validateOne(file: string, bytes: Uint8Array): FileOutcome {
+/** `onParsed`, if given, gets a valid post's body and the tokens the checks read. */
+export function validateOne(file: string, bytes: Uint8Array, onParsed?: ParsedBodyListener): FileOutcome {
   const problems: PostProblem[] = [];
   const add = (at: SourcePosition, field: string, message: string) => problems.push({ file, ...at, field, message });
 
@@ -80,6 +81,7 @@ export function validateOne(file: string, bytes: Uint8Array): FileOutcome {
   }
   const links = inspected.postLinks.map((link) => ({ ...link, file, line: bodyLine + link.line - 1 }));
   if (!result.success || problems.length > 0) return { problems, links };
+  onParsed?.(body, inspected.tokens);
   return { post: { file, slug, data: result.data, words: inspected.words }, problems, links, yaml: { key: read.post.yamlKey, data } };
 }
 

@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { KeptMap } from "./kept-map.ts";
 import { latin1Data } from "./latin1-text.ts";
 import type { FileOutcome } from "./post-set-checks.ts";
+import type { ParsedBodyListener } from "./body-checks.ts";
 
 /** Bump when the stored shape changes. */
 const FORMAT = 3;
@@ -56,21 +57,22 @@ export function validatingCodeVersion(): string {
   return hash.digest("base64url");
 }
 
-type ValidateOne = (file: string, bytes: Uint8Array) => FileOutcome;
+type ValidateOne = (file: string, bytes: Uint8Array, onParsed?: ParsedBodyListener) => FileOutcome;
 let validateOne: ValidateOne | undefined;
 
 /**
  * The outcome stored for `file` with these bytes, else a fresh one, stored.
  * The validators (zod, the Markdown and HTML checks) load on the first post
  * not in the cache, so a run in which no post changed never loads them.
- * Without a cache, every post is validated.
+ * Without a cache, every post is validated. `onParsed` hears of the posts
+ * validated now (lib/validate.ts validateOne).
  */
-export async function outcomeOf(cache: OutcomeCache | undefined, file: string, bytes: Uint8Array): Promise<FileOutcome> {
+export async function outcomeOf(cache: OutcomeCache | undefined, file: string, bytes: Uint8Array, onParsed?: ParsedBodyListener): Promise<FileOutcome> {
   const known = cache?.get(file, bytes);
   if (known) return known;
   validateOne ??= (await import("./validate.ts")).validateOne;
   // One-byte strings: pages built from them stay one byte per character (lib/latin1-text.ts).
-  const outcome = latin1Data(validateOne(file, bytes));
+  const outcome = latin1Data(validateOne(file, bytes, onParsed));
   cache?.set(file, bytes, outcome);
   return outcome;
 }

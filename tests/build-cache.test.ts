@@ -41,7 +41,9 @@ describe("build cache kept by Netlify between builds", () => {
   const utils = () => ({ cache: bindOpts({ cacheDir: netlifyCacheDir, cwd: site.root }) });
 
   beforeAll(async () => {
-    site = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
+    // The last post has Windows line endings: Eleventy reads its body unlike the checks, so it renders afresh.
+    const text = (post: (typeof posts)[number]) => (post === posts.at(-1) ? postMarkdown(post).replace(/\n/g, "\r\n") : postMarkdown(post));
+    site = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, text(post)])));
     netlifyCacheDir = await mkdtemp(path.join(tmpdir(), "netlify-cache-"));
   });
   afterAll(async () => {
@@ -52,7 +54,8 @@ describe("build cache kept by Netlify between builds", () => {
   it("checks and renders every post on a first build, and only the edited one after a restore", async () => {
     const first = await site.build();
     expect(first.code, first.stderr).toBe(0);
-    expect(bodyLine(first)).toBe(`Post bodies: ${posts.length} rendered, 0 unchanged from the build cache.`);
+    // Each post is parsed once: its page renders from the parse the checks read (lib/rendered-bodies.ts).
+    expect(bodyLine(first)).toBe(`Post bodies: ${posts.length} rendered (${posts.length - 1} from the checks' parse), 0 unchanged from the build cache.`);
     expect(checkLine(first)).toBe(`Posts checked: ${posts.length} validated, 0 unchanged from the build cache.`);
     await onPostBuild({ utils: utils() });
 
@@ -65,7 +68,7 @@ describe("build cache kept by Netlify between builds", () => {
     await site.writePost(`${edited.slug}.md`, `${postMarkdown(edited)}\nA paragraph added by the edit.\n`);
     const second = await site.build();
     expect(second.code, second.stderr).toBe(0);
-    expect(bodyLine(second)).toBe(`Post bodies: 1 rendered, ${posts.length - 1} unchanged from the build cache.`);
+    expect(bodyLine(second)).toBe(`Post bodies: 1 rendered (1 from the checks' parse), ${posts.length - 1} unchanged from the build cache.`);
     expect(checkLine(second)).toBe(`Posts checked: 1 validated, ${posts.length - 1} unchanged from the build cache.`);
     expect(await readFile(path.join(site.output, "posts", edited.slug, "index.html"), "utf8")).toContain("A paragraph added by the edit.");
 

@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { inspectBody } from "../../lib/body-checks.ts";
+import { readPost } from "../../lib/frontmatter.ts";
+import { latin1Html } from "../../lib/latin1-text.ts";
+import { COSMETIC_RULES, createMarkdown, createParsedRenderer, parseStructure, renderStructure, STRUCTURE_RULES } from "../../lib/markdown.ts";
+import { RenderedBodies } from "../../lib/rendered-bodies.ts";
+
+const SITE = "https://news.example.org";
+
+/** Every construct whose rendering a cosmetic rule or a renderer rule of ours touches. */
+const EDGE_CASES = [
+  '# A "quoted" headline\n\n## Same\n\n## Same\n\n## Café & Co. -- 2024',
+  'Escapes: \\[not a link\\](x), \\*not em\\*, 5 \\> 3... (c) (tm) +- "straight" \'single\' -- ---',
+  `[own site](${SITE}/about/) [localhost](http://localhost/x) [out](https://elsewhere.example/) [rel](/posts/x/) <https://auto.example/>`,
+  // Raw HTML makes the checks render the tokens themselves (lib/html-safety.ts): that must leave no trace.
+  `<span>raw</span> [own site](${SITE}/about/) [localhost](http://localhost/x) ![Alt "text"](/media/c.png)`,
+  '![An "alt" -- with *emphasis* and `code`](/media/a.png "A title")\n\n![](/media/b.png)',
+  '<aside class="note">raw <em>HTML</em> "quotes" -- kept</aside>\n\nText <b>inline</b> "here".',
+  '```js\nconst s = "straight" -- 1;\n```\n\n    indented "code"\n\n`inline "code"`',
+  '| a | "b" |\n|---|---|\n| 1 -- 2 | 3... |\n\n> A \'quote\'\n> -- someone\n\n1. one\n2. "two"\n\n- a\n  - b',
+  'Emoji 🎉, café, “already curly” and ‘single’ — em dash, non-breaking\u00a0space.',
+];
+
+function corpus(): string[] {
+  const files = ["posts", "tests/fixtures"].flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md")).map((name) => path.join(dir, name)),
+  );
+  const bodies = files.flatMap((file) => {
+    const read = readPost(readFileSync(file, "utf8"));
+    return read.ok && read.post.body.trim() !== "" ? [read.post.body] : [];
+  });
+  return [...bodies, ...EDGE_CASES];
+}
+
+describe("rendering from the checks' parse", () => {
+  it("splits markdown-it's core chain in two halves that together are the renderer's, in order", () => {
+    const names = (createMarkdown(SITE).core.ruler as unknown as { __rules__: { name: string }[] }).__rules__.map((rule) => rule.name);
+    expect(names).toEqual([...STRUCTURE_RULES, ...COSMETIC_RULES]);
+  });
+
+  it("gives the very HTML a fresh render gives, after every check has read the tokens", () => {
+    const fresh = createMarkdown(SITE);
+    const fromTokens = createParsedRenderer(SITE);
+    const bodies = corpus();
+    expect(bodies.length).toBeGreaterThan(30);
+    for (const body of bodies) {
+      const { tokens } = inspectBody(body);
+      expect(fromTokens(tokens), body.slice(0, 80)).toBe(latin1Html(fresh.render(body)));
+    }
+  });
+
+  it("needs the cosmetic rules: the checks' own rendering of the same tokens differs", () => {
+    const fresh = createMarkdown(SITE);
+    for (const body of EDGE_CASES.slice(0, 2)) expect(renderStructure(parseStructure(body))).not.toBe(latin1Html(fresh.render(body)));
+  });
+});
+
+describe("RenderedBodies", () => {
+  const tokens = () => parseStructure("Hello -- world");
+
+  it("hands out a body once, by the file's resolved path", () => {
+    const bodies = new RenderedBodies(SITE);
+    bodies.offer(path.resolve("posts/a.md"), "Hello -- world", tokens());
+    expect(bodies.take("./posts/a.md", "Hello -- world")).toBe("<p>Hello &#8211; world</p>\n");
+    expect(bodies.take("./posts/a.md", "Hello -- world")).toBeUndefined();
+    expect(bodies.taken).toBe(1);
+  });
+
+  it("refuses a body Eleventy read differently (CRLF, a file saved in between)", () => {
+    const bodies = new RenderedBodies(SITE);
+    bodies.offer("posts/a.md", "Hello -- world\n", tokens());
+    expect(bodies.take("posts/a.md", "Hello -- world\r\n")).toBeUndefined();
+    expect(bodies.taken).toBe(0);
+  });
+
+  it("forgets at the start of each build what the last one did not take", () => {
+    const bodies = new RenderedBodies(SITE);
+    bodies.offer("posts/draft.md", "Hello -- world", tokens());
+    bodies.startBuild();
+    expect(bodies.take("posts/draft.md", "Hello -- world")).toBeUndefined();
+  });
+});
