@@ -8,8 +8,13 @@
  * (about nine times faster than `yaml` on frontmatter); `yaml`, which keeps
  * the position of every node, is asked only when a post has a problem to point at.
  */
+import { createRequire } from "node:module";
 import jsYaml from "js-yaml";
-import { LineCounter, parseDocument, isMap, isScalar } from "yaml";
+
+type YamlLibrary = typeof import("yaml");
+let yamlLibrary: YamlLibrary | undefined;
+/** Loaded on the first problem: a build of valid posts never needs it. */
+const yaml = (): YamlLibrary => (yamlLibrary ??= createRequire(import.meta.url)("yaml") as YamlLibrary);
 
 export interface SourcePosition {
   line: number;
@@ -113,8 +118,8 @@ export function readPost(rawText: string): ReadResult {
 
 /** `yaml`'s document of a frontmatter text, with a way to turn its offsets into file positions. */
 function positionedDocument(yamlText: string) {
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, schema: "core" });
+  const counter = new (yaml().LineCounter)();
+  const doc = yaml().parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, schema: "core" });
   // Line 1 of the YAML text is line 2 of the file.
   const at = (offset: number): SourcePosition => {
     const { line, col } = counter.linePos(offset);
@@ -126,6 +131,7 @@ function positionedDocument(yamlText: string) {
 function fieldPositions(yamlText: string): Map<string, SourcePosition> {
   const { doc, at } = positionedDocument(yamlText);
   const fields = new Map<string, SourcePosition>();
+  const { isMap, isScalar } = yaml();
   if (!isMap(doc.contents)) return fields;
   for (const pair of doc.contents.items) {
     if (isScalar(pair.key) && pair.key.range) fields.set(String(pair.key.value), at(pair.key.range[0]));
@@ -165,6 +171,7 @@ const YAML_HINTS: Partial<Record<string, string>> = {
  * the next field's line; point at the field whose value it is, where it opens.
  */
 function placeYamlError(contents: unknown, offset: number): { offset: number; field?: string } {
+  const { isMap, isScalar } = yaml();
   if (!isMap(contents)) return { offset };
   for (const pair of contents.items) {
     if (!isScalar(pair.key)) continue;

@@ -56,8 +56,9 @@ export function validateOne(file: string, bytes: Uint8Array, onParsed?: ParsedBo
     read.problems.forEach((problem) => add(problem, problem.field, problem.message));
     return { problems };
   }
-  const { data, fields, body, bodyLine } = read.post;
-  const where = (field: string | undefined) => (field && fields.get(field)) || { line: 1, column: 1 };
+  const { data, body, bodyLine } = read.post;
+  // read.post.fields parses the frontmatter a second time, for positions: asked only for a problem.
+  const where = (field: string | undefined) => (field && read.post.fields.get(field)) || { line: 1, column: 1 };
   const result = frontmatterSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {

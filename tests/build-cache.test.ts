@@ -26,6 +26,12 @@ export async function resolve(specifier, context, next) {
 }\`));
 `;
 
+// Reports at exit whether the `yaml` library (CommonJS) was loaded at all.
+const REPORT_YAML = `import { createRequire } from "node:module";
+const { cache } = createRequire(import.meta.url);
+process.on("exit", () => console.log("yaml loaded: " + Object.keys(cache).some((file) => /[\\\\/]node_modules[\\\\/]yaml[\\\\/]/.test(file))));
+`;
+
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const name of await readdir(dir, { recursive: true })) {
@@ -92,6 +98,21 @@ describe("build cache kept by Netlify between builds", () => {
     const changed = await site.run(process.execPath, ["--import", "./scripts/typescript.js", "--import", "./forbid-zod.mjs", "scripts/build.ts"]);
     expect(changed.code).not.toBe(0);
     expect(changed.stderr).toContain("the build loaded zod");
+  });
+
+  it("reads valid posts without loading `yaml`, which only places problems", async () => {
+    await writeFile(path.join(site.root, "report-yaml.mjs"), REPORT_YAML);
+    const args = ["--import", "./scripts/typescript.js", "--import", "./report-yaml.mjs", "scripts/build.ts"];
+    const valid = await site.run(process.execPath, args, { BUILD_CACHE: "off" });
+    expect(valid.code, valid.stderr).toBe(0);
+    expect(valid.stdout).toContain("yaml loaded: false");
+
+    await site.writePost("wrong-field.md", "---\ntitle: A story\ndate: 2024-01-01\ndescription: Its summary.\ncolour: red\n---\n\nText.\n");
+    const wrong = await site.run(process.execPath, args, { BUILD_CACHE: "off" });
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain("posts/wrong-field.md:5:1: colour: unknown field");
+    expect(wrong.stdout).toContain("yaml loaded: true");
+    await rm(path.join(site.root, "posts", "wrong-field.md"));
   });
 
   it("is declared in netlify.toml", async () => {
