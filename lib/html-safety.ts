@@ -30,7 +30,7 @@ interface Finding {
 
 export function checkRawHtml(body: string, tokens: Token[] = parseStructure(body)): BodyProblem[] {
   const lineStarts = [0];
-  for (let i = 0; i < body.length; i++) if (body[i] === "\n") lineStarts.push(i + 1);
+  for (let i = body.indexOf("\n"); i !== -1; i = body.indexOf("\n", i + 1)) lineStarts.push(i + 1);
   const position = (offset: number) => {
     let line = lineStarts.length - 1;
     while ((lineStarts[line] ?? 0) > offset) line--;
