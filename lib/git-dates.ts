@@ -29,14 +29,30 @@ function git(root: string, args: string[]): string | undefined {
 /** Status letters of `--name-status` that mean the content changed in place (M) or changed type (T). */
 const REVISION = /^[MT]$/;
 
+/** The last history read for each root and folder, with the commit it was read at. */
+const lastRead = new Map<string, { head: string; history: GitHistory }>();
+
 /**
  * Reads history for files under `folder` (relative to `root`); files are
  * looked up by the same root-relative paths, with forward slashes.
+ *
+ * History only changes when HEAD does, so a process that builds again (the
+ * live preview, on every save) reads it again only after a commit, checkout
+ * or pull: `git log` over years of commits is the slow part, not the check.
  */
 export function readGitHistory(root: string, folder: string): GitHistory {
-  const prefix = git(root, ["rev-parse", "--show-prefix"]);
-  if (prefix === undefined) return NO_HISTORY;
-  const repoPrefix = prefix.trim();
+  const [prefix, head] = git(root, ["rev-parse", "--show-prefix", "HEAD"])?.split("\n") ?? [];
+  // No git, no repository, or no commit yet.
+  if (prefix === undefined || !head) return NO_HISTORY;
+  const key = `${root}\0${folder}`;
+  const known = lastRead.get(key);
+  if (known?.head === head) return known.history;
+  const history = readLog(root, folder, prefix.trim());
+  lastRead.set(key, { head, history });
+  return history;
+}
+
+function readLog(root: string, folder: string, repoPrefix: string): GitHistory {
   // quotePath off: file names come back as written, not as octal escapes.
   const log = git(root, ["-c", "core.quotePath=false", "log", "--format=%x1e%cI", "--name-status", "--no-renames", "--", folder]);
   if (log === undefined) return NO_HISTORY;

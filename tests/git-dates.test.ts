@@ -77,3 +77,18 @@ describe("readGitHistory without full history", () => {
     expect(readGitHistory(fresh.root, "posts").revisedAt("posts/twice.md")).toBeUndefined();
   });
 });
+
+describe("readGitHistory in a process that builds again (the live preview)", () => {
+  it("reads history again only when HEAD has moved", async () => {
+    const live = initRepo(path.join(workspace, "live"));
+    await live.commit("2024-05-01T09:00:00Z", "add", { "posts/story.md": post("Story", "One.") });
+    const before = readGitHistory(live.root, "posts");
+    expect(readGitHistory(live.root, "posts")).toBe(before);
+    expect(before.revisedAt("posts/story.md")).toBeUndefined();
+
+    await live.commit("2024-05-02T09:00:00Z", "edit", { "posts/story.md": post("Story", "Two.") });
+    const after = readGitHistory(live.root, "posts");
+    expect(after).not.toBe(before);
+    expect(after.revisedAt("posts/story.md")?.toISOString()).toBe("2024-05-02T09:00:00.000Z");
+  });
+});
