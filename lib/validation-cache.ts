@@ -89,12 +89,15 @@ export interface OutcomeCache {
 /** The validation cache of the project at `root`, in `.cache/` (which git ignores and Netlify keeps). */
 export function openValidationCache(root: string, file = path.join(root, ".cache", "validation.v8")): OutcomeCache {
   const kept = new KeptMap<StoredEntry>(file, validatingCodeVersion());
+  // A miss is looked up, validated, then stored with the same bytes: hash them once.
+  let last: { bytes: Uint8Array; digest: string } | undefined;
+  const digestOnce = (bytes: Uint8Array) => (last?.bytes === bytes ? last : (last = { bytes, digest: digestOf(bytes) })).digest;
   return {
     get: (post, bytes) => {
-      const digest = digestOf(bytes);
+      const digest = digestOnce(bytes);
       return kept.get(post, (entry) => entry.digest === digest)?.outcome;
     },
-    set: (post, bytes, outcome) => kept.set(post, { digest: digestOf(bytes), outcome }),
+    set: (post, bytes, outcome) => kept.set(post, { digest: digestOnce(bytes), outcome }),
     save: () => kept.save(),
     get stats() {
       return kept.stats;
