@@ -17,7 +17,7 @@ const OPTIONS = { html: true, typographer: true, linkify: false } as const;
  * markdown-it's core rules, split where the checks read a post: the rules
  * that build its structure, then the cosmetic ones (typography, text runs
  * joined, heading anchors). createMarkdown's chain is exactly the two halves
- * in this order; tests/unit/markdown.test.ts holds it so.
+ * in this order; tests/unit/rendered-bodies.test.ts holds it so.
  */
 export const STRUCTURE_RULES = ["normalize", "block", "inline", "linkify"];
 export const COSMETIC_RULES = ["replacements", "smartquotes", "text_join", "anchor"];
@@ -52,9 +52,9 @@ export function createMarkdown(siteOrigin: string): MarkdownIt {
 /**
  * The same block and inline rules as the renderer, without the cosmetic core
  * rules: for checks that read structure only. Escaped characters stay
- * separate tokens (no text_join), so `\\[x\\](y)` is not read as a broken
- * link. Parsed once per post and shared by every check; renderParsed then
- * carries the same tokens on to the page. Its renderer is markdown-it's own,
+ * separate tokens (no text_join), so `\[x\](y)` is not read as a broken
+ * link. Parsed once per post and shared by every check; createParsedRenderer
+ * then carries the same tokens on to the page. Its renderer is markdown-it's own,
  * which leaves the tokens as the page's renderer expects to find them.
  */
 const structureParser = new MarkdownIt(OPTIONS);
