@@ -42,7 +42,7 @@ export const VALIDATING_MODULES = [
   "body-checks.ts", "control-characters.ts", "eleventy-config.ts", "errors.ts", "frontmatter.ts",
   "html-parser.ts", "html-rules.ts", "html-safety.ts", "kept-map.ts", "latin1-text.ts", "markdown-checks.ts",
   "markdown.ts", "post-links.ts", "post-set-checks.ts", "render-cache.ts",
-  "schema.ts", "slug.ts", "suggest.ts", "validate.ts", "validation-cache.ts", "video.ts", "word-count.ts",
+  "schema.ts", "slug.ts", "suggest.ts", "validate.ts", "validation-cache.ts", "video.ts", "word-count.ts", "yaml-positions.ts",
 ];
 
 /** One fingerprint of everything an outcome depends on besides the file itself. */
