@@ -18,13 +18,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { bareEleventy } from "./bare-eleventy.ts";
 import { countOutput } from "./builder.ts";
 import type { Builder } from "./builder.ts";
 import { writePosts } from "./generate-posts.ts";
 import { hugo, hugoVersion } from "./hugo.ts";
 import { measure, measureLoaderCost, peakRssMethod } from "./measure.ts";
+import { readOptions } from "./options.ts";
 import { describeOurs, ours, oursCached } from "./ours.ts";
 import { profileBuild } from "./profile-build.ts";
 import { renderReport } from "./report.ts";
@@ -34,34 +34,11 @@ import { watchCheck } from "./watch-check.ts";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const BUILD_TIMEOUT_MS = 30 * 60_000;
 
-const { values: opts } = parseArgs({
-  options: {
-    n: { type: "string", default: process.env.BENCH_N ?? "1000,4000,10000" },
-    runs: { type: "string", default: "3" },
-    out: { type: "string" },
-    seed: { type: "string", default: "7" },
-    only: { type: "string", default: "ours,ours-cached,bare,hugo" },
-    "watch-check": { type: "boolean", default: false },
-    "watch-n": { type: "string", default: "1000" },
-    "skip-startup": { type: "boolean", default: false },
-    keep: { type: "boolean", default: false },
-    ref: { type: "string" },
-    profile: { type: "boolean", default: false },
-  },
-});
-
-const positiveInt = (text: string, what: string, allowZero = false): number => {
-  const v = Number(text);
-  if (!Number.isInteger(v) || v < (allowZero ? 0 : 1)) throw new Error(`--${what}: expected a whole number, got "${text}"`);
-  return v;
-};
-const sizes = opts.n.split(",").map((s) => positiveInt(s.trim(), "n"));
-const runs = positiveInt(opts.runs, "runs");
-const seed = positiveInt(opts.seed, "seed", true);
+const opts = readOptions();
+const { sizes, runs, seed } = opts;
 const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 
-const wanted = new Set(opts.only.split(",").map((s) => s.trim()));
-const all: Builder[] = [ours(root, opts.ref), oursCached(root, opts.ref), bareEleventy(root), hugo()].filter((b) => wanted.has(b.id));
+const all: Builder[] = [ours(root, opts.ref), oursCached(root, opts.ref), bareEleventy(root), hugo()].filter((b) => opts.only.has(b.id));
 const skipped = all.flatMap((b) => {
   const reason = b.skipReason();
   return reason ? [{ label: b.label, reason }] : [];
@@ -171,11 +148,11 @@ async function main(): Promise<void> {
     log(`warning: load average ${results.loadAtStart.toFixed(1)} on ${cpus().length} cores; timings will be inflated`);
   }
   results.loader = await measureLoaderCost(root);
-  if (!opts["skip-startup"]) await timeBuilds("zero", 0);
+  if (!opts.skipStartup) await timeBuilds("zero", 0);
   for (const n of sizes) await timeBuilds(`n${n}`, n);
 
-  if (opts["watch-check"]) {
-    const n = positiveInt(opts["watch-n"], "watch-n");
+  if (opts.watchCheck) {
+    const n = opts.watchN;
     const watchers = builders.filter((b) => b.watch);
     log(`watch check at ${n} posts: ${watchers.map((b) => b.label).join(", ")}`);
     const { dirs, slugs } = prepare("watch", n);
