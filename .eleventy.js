@@ -21,6 +21,7 @@ const sitemapPlugin = await plugin("sitemap");
 const assetsPlugin = await plugin("assets");
 const latin1PagesPlugin = await plugin("latin1-text");
 const securityHeadersPlugin = await plugin("security-headers");
+const livePreviewPlugin = await plugin("live-preview");
 
 /** @param {import("./lib/eleventy-config.ts").EleventyConfig} eleventyConfig */
 export default function (eleventyConfig) {
@@ -58,6 +59,8 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(latin1PagesPlugin);
   // 13. After the build: _headers with a CSP hashed from the inline styles actually written.
   eleventyConfig.addPlugin(securityHeadersPlugin, { site });
+  // The live preview (npm start) rebuilds as soon as a save has landed.
+  eleventyConfig.addPlugin(livePreviewPlugin);
 
   // Only posts/ and pages/ are content; the rest of the repository is not.
   for (const glob of ["*.md", "tests/**", "scripts/**", "docs/**", ".ci/**"]) eleventyConfig.ignores.add(glob);

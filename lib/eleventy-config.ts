@@ -53,5 +53,6 @@ export interface EleventyConfig {
   ignores: Set<string> & { add(glob: string): unknown };
   watchIgnores: Set<string>;
   setServerOptions(options: Record<string, unknown>): void;
+  setChokidarConfig(options: Record<string, unknown>): void;
   addNunjucksGlobal(name: string, value: unknown): void;
 }
