@@ -6,6 +6,7 @@ import { readPost } from "../../lib/frontmatter.ts";
 import { latin1Html } from "../../lib/latin1-text.ts";
 import { COSMETIC_RULES, createMarkdown, createParsedRenderer, parseStructure, renderStructure, STRUCTURE_RULES } from "../../lib/markdown.ts";
 import { RenderedBodies } from "../../lib/rendered-bodies.ts";
+import { generatePost } from "../../scripts/bench/generate-posts.ts";
 
 const SITE = "https://news.example.org";
 
@@ -27,8 +28,10 @@ function corpus(): string[] {
   const files = ["posts", "tests/fixtures"].flatMap((dir) =>
     readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md")).map((name) => path.join(dir, name)),
   );
-  const bodies = files.flatMap((file) => {
-    const read = readPost(readFileSync(file, "utf8"));
+  // Plus a hundred of the benchmark's generated posts: long, with every kind of block.
+  const texts = [...files.map((file) => readFileSync(file, "utf8")), ...Array.from({ length: 100 }, (_, index) => generatePost(index, 7).markdown)];
+  const bodies = texts.flatMap((text) => {
+    const read = readPost(text);
     return read.ok && read.post.body.trim() !== "" ? [read.post.body] : [];
   });
   return [...bodies, ...EDGE_CASES];
@@ -44,7 +47,7 @@ describe("rendering from the checks' parse", () => {
     const fresh = createMarkdown(SITE);
     const fromTokens = createParsedRenderer(SITE);
     const bodies = corpus();
-    expect(bodies.length).toBeGreaterThan(30);
+    expect(bodies.length).toBeGreaterThan(130);
     for (const body of bodies) {
       const { tokens } = inspectBody(body);
       expect(fromTokens(tokens), body.slice(0, 80)).toBe(latin1Html(fresh.render(body)));
