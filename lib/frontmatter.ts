@@ -53,7 +53,7 @@ export function normaliseText(text: string): string {
 const parsed = new Map<string, unknown>();
 const yamlKey = (source: string) => source.replace(/\r\n?/g, "\n").trim();
 
-/** Offers Eleventy values parsed in an earlier run (lib/validation-cache.ts), by the key readPost gave. */
+/** Offers Eleventy a valid post's validated values (fresh or from lib/validation-cache.ts), by the key readPost gave. */
 export function shareParsedYaml(key: string, data: unknown): void {
   parsed.set(key, data);
 }
@@ -95,7 +95,6 @@ export function readPost(rawText: string): ReadResult {
   }
   const data = (value ?? {}) as Record<string, unknown>;
   const key = yamlKey(yamlText);
-  parsed.set(key, data);
   let fields: Map<string, SourcePosition> | undefined;
   return {
     ok: true,

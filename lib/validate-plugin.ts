@@ -45,7 +45,7 @@ async function outcomesOf(root: string, files: string[], recent: RecentOutcomes,
     }
     const offer = bodies && ((body: string, tokens: Token[]) => bodies.offer(full, body, tokens));
     const outcome = await outcomeOf(stored, file, readFileSync(full), offer);
-    // A stored outcome's frontmatter was parsed in an earlier run: Eleventy gets it from there.
+    // Eleventy's frontmatter engine takes these values (one-byte strings) instead of parsing again.
     if (outcome.yaml) shareParsedYaml(outcome.yaml.key, outcome.yaml.data);
     recent.set(full, { mtimeMs, size, outcome });
     outcomes.push(outcome);
