@@ -10,7 +10,7 @@
  * Production builds (runMode "build") always render every page.
  * https://www.11ty.dev/docs/events/
  */
-import { existsSync } from "node:fs";
+import { existsSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import type { StoredPost } from "./post-store.ts";
@@ -85,23 +85,44 @@ function outputFile(output: string, url: string): string {
   return path.join(output, ...url.split("/").filter(Boolean).map(decodeURIComponent), "index.html");
 }
 
+/** A listing page's file, and its folder once empty (a tag's `page/2/`). */
+function removeListingFile(file: string): void {
+  rmSync(file, { force: true });
+  try {
+    rmdirSync(path.dirname(file));
+  } catch {
+    // Not empty: other pages live below it.
+  }
+}
+
 /**
  * The signatures of one watching Eleventy. Signatures become the reference
  * only when a build finishes; a build that starts while the previous one
  * never finished (it failed part-way, after writing some pages) or after a
  * change to anything but a post starts again from nothing.
+ *
+ * A listing page that a finished build no longer makes (the month of a
+ * deleted post that was its only one, a tag no post carries any more, the
+ * last home page) leaves the output folder, so the preview never serves it.
  */
 export class ListingChanges {
   #committed: Map<string, string> | undefined;
   #pending = new Map<string, string>();
+  /** Every listing URL of the last finished build of this watching process. */
+  #made = new Set<string>();
   #building = false;
   #incremental = false;
   #output = "";
   readonly #fileExists: (file: string) => boolean;
+  readonly #removeFile: (file: string) => void;
 
-  /** `fileExists` is for tests; the tracker only asks it about listing pages whose signature is unchanged. */
-  constructor(fileExists: (file: string) => boolean = existsSync) {
+  /**
+   * The file functions are for tests. The tracker only asks about listing
+   * pages whose signature is unchanged, and removes only pages it saw made.
+   */
+  constructor(fileExists: (file: string) => boolean = existsSync, removeFile: (file: string) => void = removeListingFile) {
     this.#fileExists = fileExists;
+    this.#removeFile = removeFile;
   }
 
   /** From eleventy.beforeWatch: the files whose change started the rebuild. */
@@ -112,6 +133,7 @@ export class ListingChanges {
   /** From eleventy.before. */
   buildStarted({ runMode, outputMode, output }: BuildStart): void {
     if (this.#building || output !== this.#output) this.#committed = undefined;
+    if (output !== this.#output) this.#made = new Set();
     this.#incremental = runMode !== "build" && outputMode === "fs";
     this.#output = output;
     this.#pending = new Map();
@@ -121,6 +143,10 @@ export class ListingChanges {
   /** From eleventy.after. */
   buildFinished(): void {
     this.#building = false;
+    if (this.#incremental) {
+      for (const url of this.#made) if (!this.#pending.has(url)) this.#removeFile(outputFile(this.#output, url));
+      this.#made = new Set(this.#pending.keys());
+    }
     this.#committed = this.#incremental ? this.#pending : undefined;
   }
 

@@ -1,5 +1,6 @@
 // Which listing pages a live-preview rebuild renders: signatures of what each
 // page shows, compared with the last build that finished.
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { groupByMonth, monthPages } from "../../lib/archive.ts";
 import { listingPages } from "../../lib/collections.ts";
@@ -121,6 +122,33 @@ describe("ListingChanges", () => {
     tracker.filesChanged(["./posts/p0.md", "./layouts/base.njk"]);
     start(tracker);
     expect(tracker.toRender(pages(items))).toHaveLength(3);
+  });
+
+  it("removes the file of a listing page the last finished build made and this one no longer makes", () => {
+    const removed: string[] = [];
+    const tracker = new ListingChanges(() => true, (file) => removed.push(file));
+    start(tracker);
+    expect(tracker.toRender(pages(items))).toHaveLength(3);
+    tracker.buildFinished();
+    expect(removed).toEqual([]);
+    // Three posts deleted: the six left fill two pages of three, so page 3 is gone.
+    tracker.filesChanged(["./posts/p6.md", "./posts/p7.md", "./posts/p8.md"]);
+    start(tracker);
+    tracker.toRender(pages(items.slice(0, 6)));
+    tracker.buildFinished();
+    expect(removed).toEqual([path.join("unused", "page", "3", "index.html")]);
+  });
+
+  it("removes nothing in a production build, whose output starts empty", () => {
+    const removed: string[] = [];
+    const tracker = new ListingChanges(() => true, (file) => removed.push(file));
+    start(tracker, "build");
+    tracker.toRender(pages(items));
+    tracker.buildFinished();
+    start(tracker, "build");
+    tracker.toRender(pages(items.slice(0, 3)));
+    tracker.buildFinished();
+    expect(removed).toEqual([]);
   });
 
   it("renders everything after a build that never finished, since it may have written some pages", () => {
