@@ -1,6 +1,8 @@
-// The live preview (`eleventy --watch --incremental`, what `npm start` runs)
-// rewrites only the listing pages an edit changes, and every one of those:
-// lib/listing-changes.ts, through Eleventy's real watcher on a scratch site.
+// The live preview (scripts/preview.ts, what `npm start` runs) rewrites only
+// the listing pages an edit changes, and every one of those
+// (lib/listing-changes.ts); a deleted post leaves every page at once
+// (lib/preview.ts). Through Eleventy's real watcher on a scratch site.
+import { existsSync } from "node:fs";
 import { cp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,6 +90,32 @@ describe("the live preview after editing one post", () => {
     // December 2024's "later month" link now leads to the new month (a link from the page objects, not from Eleventy's pagination).
     expect(await rewritten(before)).toContain("/archive/2024/12/index.html");
     expect(site.text("/archive/2024/12/")).toContain('href="/archive/2025/02/"');
+    // The indexes of months and of topics count it too.
+    expect(site.text("/archive/")).toContain('href="/archive/2025/02/"');
+    const science = posts.filter((post) => post.tags.some((tag) => tag.toLowerCase() === "science")).length + 1;
+    expect(site.text("/tags/")).toContain(`<a href="/tags/science/">Science</a> <span class="count">(${science} stories)</span>`);
+  });
+});
+
+describe("the live preview after deleting a post", () => {
+  it("takes it off every listing and removes its page, without waiting for another save", async () => {
+    const deleted = posts[2]!;
+    const listed = listingFiles().filter((file) => site.text(file).includes(`>${deleted.title}<`));
+    expect(listed.length, "the post is listed on its home page, tag page and month").toBeGreaterThanOrEqual(3);
+    expect(existsSync(path.join(site.output, "posts", deleted.slug, "index.html"))).toBe(true);
+
+    const log = await watching.rebuildAfter(() => rm(path.join(scratch.root, "posts", `${deleted.slug}.md`)));
+
+    expect(log).toMatch(/Wrote \d+ files/);
+    const remaining = listed.filter((file) => existsSync(path.join(site.output, file)));
+    for (const file of remaining) expect(site.text(file), file).not.toContain(`>${deleted.title}<`);
+    // It was its month's only story: the month's page is gone, and the archive no longer links to it.
+    expect(listed).toContain("/archive/2024/11/index.html");
+    expect(remaining).not.toContain("/archive/2024/11/index.html");
+    expect(site.text("/archive/")).not.toContain('href="/archive/2024/11/"');
+    expect(existsSync(path.join(site.output, "posts", deleted.slug)), "the deleted post's page").toBe(false);
+    // The stories before and after it no longer link to it.
+    for (const neighbour of [posts[1]!, posts[3]!]) expect(site.text(`/posts/${neighbour.slug}/`)).not.toContain(`/posts/${deleted.slug}/`);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * Eleventy's own watch mode on a scratch site, as `npm start` runs it (minus
- * the server): a rebuild is done when Eleventy logs "Watching…" again.
+ * The live preview on a scratch site, as `npm start` runs it minus the server
+ * (scripts/preview.ts --watch): a rebuild is done when Eleventy logs
+ * "Watching…" again.
  */
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -17,7 +18,7 @@ const WATCHING = /Watching…/;
 export async function watchSite(root: string, env: NodeJS.ProcessEnv = {}): Promise<WatchingSite> {
   const child = spawn(
     process.execPath,
-    ["--import", "./scripts/typescript.js", "node_modules/@11ty/eleventy/cmd.cjs", "--watch", "--incremental"],
+    ["--import", "./scripts/typescript.js", "scripts/preview.ts", "--watch"],
     // Own process group, so stopping it also stops anything it started.
     { cwd: root, env: buildEnv(env), detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
