@@ -167,6 +167,17 @@ export function generatePost(index: number, seed: number, takenSlugs?: Set<strin
   return { slug, title, date, tags, words, markdown };
 }
 
+/**
+ * Post `index` as an author would add it to a site that has posts
+ * 0..index-1: a slug of its own, and dated after all of them (every
+ * generated date is before 2025), so it goes to the top of every listing.
+ */
+export function newestPost(index: number, seed: number, takenSlugs: Iterable<string>): GeneratedPost {
+  const post = generatePost(index, seed, new Set(takenSlugs));
+  const date = "2025-01-01T06:00:00Z";
+  return { ...post, date, markdown: post.markdown.replace(`\ndate: ${post.date}\n`, `\ndate: ${date}\n`) };
+}
+
 /** Writes posts 0..n-1 as `<slug>.md` into dir (created if missing). */
 export function writePosts(dir: string, n: number, seed: number): GeneratedPost[] {
   mkdirSync(dir, { recursive: true });

@@ -128,9 +128,12 @@ export function ours(projectRoot: string, ref?: string): Builder {
     outDir: (dir) => join(dir, "_site"),
     cacheDir: (dir) => join(dir, ".cache"),
     postFile: (dir, slug) => join(dir, "posts", `${slug}.md`),
-    watch: () => ({
+    // What `npm start` runs, minus the server: scripts/preview.ts where the commit has it, Eleventy's command line before.
+    watch: (dir) => ({
       cmd: process.execPath,
-      args: tsNode("node_modules/@11ty/eleventy/cmd.cjs", "--watch", "--incremental"),
+      args: existsSync(join(dir, "scripts", "preview.ts"))
+        ? tsNode(realpathSync(join(dir, "scripts", "preview.ts")), "--watch")
+        : tsNode("node_modules/@11ty/eleventy/cmd.cjs", "--watch", "--incremental"),
     }),
   };
 }

@@ -101,15 +101,18 @@ export function renderReport(r: Results): string {
   }
 
   if (r.watch.length) {
-    out.push("", "### Watch mode: one edited post, write → rebuild finished", "",
-      "| posts | builder | first build | write → “Wrote” | write → “Watching” | last rebuild log |", "|---:|---|---:|---:|---:|---|");
+    out.push("", "### Watch mode: write → rebuild finished", "",
+      "One post edited (median of the edits), then a new post added, dated after every other, then deleted.", "",
+      "| posts | builder | first build | edit → “Wrote” | edit → “Watching” | new post → “Watching” | deleted → “Watching” | rebuild logs: edit · new · deleted |",
+      "|---:|---|---:|---:|---:|---:|---:|---|");
     for (const w of r.watch) {
       if (!w.result) {
-        out.push(`| ${count(w.n)} | ${w.label} | failed | — | — | ${cellText(w.error ?? "")} |`);
+        out.push(`| ${count(w.n)} | ${w.label} | failed | — | — | — | — | ${cellText(w.error ?? "")} |`);
         continue;
       }
       const x = w.result;
-      out.push(`| ${count(w.n)} | ${w.label} | ${sec(x.firstBuildMs)} s | ${ms(median(x.wroteMs))} | ${ms(median(x.rebuildMs))} | ${cellText(x.rebuildLine)} |`);
+      const logs = [x.rebuildLine, x.addLine, x.deleteLine].map(cellText).join(" · ");
+      out.push(`| ${count(w.n)} | ${w.label} | ${sec(x.firstBuildMs)} s | ${ms(median(x.wroteMs))} | ${ms(median(x.rebuildMs))} | ${ms(x.addMs)} | ${x.deleteMs === null ? "no rebuild" : ms(x.deleteMs)} | ${logs} |`);
     }
   }
 

@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { bareEleventy } from "./bare-eleventy.ts";
 import { countOutput } from "./builder.ts";
 import type { Builder } from "./builder.ts";
-import { writePosts } from "./generate-posts.ts";
+import { newestPost, writePosts } from "./generate-posts.ts";
 import { hugo, hugoVersion } from "./hugo.ts";
 import { measure, measureLoaderCost, peakRssMethod } from "./measure.ts";
 import { readOptions } from "./options.ts";
@@ -157,11 +157,12 @@ async function main(): Promise<void> {
     log(`watch check at ${n} posts: ${watchers.map((b) => b.label).join(", ")}`);
     const { dirs, slugs } = prepare("watch", n);
     const slug = slugs[Math.floor(slugs.length / 2)] as string;
+    const newPost = newestPost(n, seed, slugs);
     for (const b of watchers) {
       // "(production build)" would be wrong here: watch mode is the dev build.
       const label = b.label.replace(/ \(.*\)$/, "");
       try {
-        results.watch.push({ label, n, result: await watchCheck(b, dirs.get(b) as string, slug) });
+        results.watch.push({ label, n, result: await watchCheck(b, dirs.get(b) as string, slug, newPost) });
       } catch (err) {
         results.watch.push({ label, n, result: null, error: (err as Error).message });
         log(`watch check ${b.label} failed: ${(err as Error).message}`);

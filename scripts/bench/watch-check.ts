@@ -1,9 +1,11 @@
 // Incremental rebuild latency of a watching Eleventy: edit one post, time
-// until Eleventy's log says the rebuild is done. The clock starts at the
-// write, so it includes the file watcher's own delay, as an author feels it.
+// until Eleventy's log says the rebuild is done; then add a new post and
+// delete it again. The clock starts at the write, so it includes the file
+// watcher's own delay, as an author feels it.
 import { spawn } from "node:child_process";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Builder } from "./builder.ts";
+import type { GeneratedPost } from "./generate-posts.ts";
 
 export interface WatchResult {
   firstBuildMs: number;
@@ -12,11 +14,17 @@ export interface WatchResult {
   /** write → "Watching…" line, the end of the rebuild */
   rebuildMs: number[];
   rebuildLine: string;
+  /** New post written → "Watching…", and its "Wrote" line. */
+  addMs: number;
+  addLine: string;
+  /** That post deleted → "Watching…", and its "Wrote" line; null if no rebuild followed (Eleventy 3.1's own watcher ignores deletions). */
+  deleteMs: number | null;
+  deleteLine: string;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function watchCheck(builder: Builder, dir: string, slug: string, edits = 3): Promise<WatchResult> {
+export async function watchCheck(builder: Builder, dir: string, slug: string, newPost: GeneratedPost, edits = 3): Promise<WatchResult> {
   const command = builder.watch?.(dir);
   if (!command) throw new Error(`${builder.label} has no watch command`);
   // Own process group, so stopping it also stops anything it spawned.
@@ -53,19 +61,36 @@ export async function watchCheck(builder: Builder, dir: string, slug: string, ed
   try {
     const started = performance.now();
     const first = await waitFor(/Watching/, 0, 10 * 60_000);
-    const result: WatchResult = { firstBuildMs: first.at - started, wroteMs: [], rebuildMs: [], rebuildLine: "" };
-    for (let i = 1; i <= edits; i++) {
-      // Let the watcher settle so one edit is never merged into the last.
+    // One change to the site, timed from the write to the end of the rebuild.
+    const change = async (write: () => void, timeoutMs = 120_000) => {
+      // Let the watcher settle so one change is never merged into the last.
       await sleep(1500);
       const from = lines.length;
       const at = performance.now();
-      appendFileSync(builder.postFile(dir, slug), `\nWatch-check edit ${i} — one more sentence.\n`);
-      const wrote = await waitFor(/Wrote \d+ files?/, from, 120_000);
-      const done = await waitFor(/Watching/, from, 120_000);
-      result.wroteMs.push(wrote.at - at);
-      result.rebuildMs.push(done.at - at);
-      result.rebuildLine = wrote.text.replace(/^.*?\] /, "").trim();
+      write();
+      const wrote = await waitFor(/Wrote \d+ files?/, from, timeoutMs);
+      const done = await waitFor(/Watching/, from, timeoutMs);
+      return { wroteMs: wrote.at - at, doneMs: done.at - at, line: wrote.text.replace(/^.*?\] /, "").trim() };
+    };
+    const result: WatchResult = {
+      firstBuildMs: first.at - started, wroteMs: [], rebuildMs: [], rebuildLine: "", addMs: 0, addLine: "", deleteMs: 0, deleteLine: "",
+    };
+    const post = builder.postFile(dir, slug);
+    for (let i = 1; i <= edits; i++) {
+      const edit = await change(() => appendFileSync(post, `\nWatch-check edit ${i} — one more sentence.\n`));
+      result.wroteMs.push(edit.wroteMs);
+      result.rebuildMs.push(edit.doneMs);
+      result.rebuildLine = edit.line;
     }
+    const added = builder.postFile(dir, newPost.slug);
+    const add = await change(() => writeFileSync(added, newPost.markdown));
+    Object.assign(result, { addMs: add.doneMs, addLine: add.line });
+    // Ten seconds is plenty for one rebuild at the sizes the bench runs; a watcher that ignores deletions never starts one.
+    const remove = await change(() => rmSync(added), 10_000).catch((error: unknown) => {
+      if (exited) throw error;
+      return null;
+    });
+    Object.assign(result, { deleteMs: remove?.doneMs ?? null, deleteLine: remove?.line ?? "no rebuild" });
     return result;
   } finally {
     await stop(child.pid, () => exited);
