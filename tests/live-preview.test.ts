@@ -97,6 +97,21 @@ describe("the live preview after editing one post", () => {
   });
 });
 
+describe("the live preview after saving a post with a problem", () => {
+  it("reports it by file, line and field, keeps the last good build, and rebuilds once it is fixed", async () => {
+    const broken = posts[7]!;
+    const before = await modifiedTimes();
+    const page = site.text(`/posts/${broken.slug}/`);
+    const log = await watching.rebuildAfter(() => scratch.writePost(`${broken.slug}.md`, postMarkdown(broken).replace(/^title: .*$/m, "title: 42")));
+    expect(log).toContain(`posts/${broken.slug}.md:2:1: title: expected the headline as text, found the number 42`);
+    expect(site.text(`/posts/${broken.slug}/`)).toBe(page);
+    expect(await rewritten(before)).toEqual([]);
+
+    expect(await watching.rebuildAfter(() => writePost(broken))).toMatch(/Wrote \d+ files/);
+    expect(site.text(`/posts/${broken.slug}/`)).toContain(broken.title);
+  });
+});
+
 describe("the live preview after deleting a post", () => {
   it("takes it off every listing and removes its page, without waiting for another save", async () => {
     const deleted = posts[2]!;
