@@ -31,15 +31,33 @@ export interface Preview {
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const output = options.output ?? "_site";
-  const eleventy = new Eleventy(".", output, { configPath: ".eleventy.js", runMode: options.server ? "serve" : "watch" });
+  // A deletion asks for a full rebuild; the next build to start is one, and incremental rebuilds resume once it has finished.
+  let fullRebuild: "asked" | "running" | undefined;
+  const eleventy = new Eleventy(".", output, {
+    configPath: ".eleventy.js",
+    runMode: options.server ? "serve" : "watch",
+    config: (eleventyConfig) => {
+      const events = eleventyConfig as { on(event: "eleventy.before" | "eleventy.after", listener: () => void): void };
+      events.on("eleventy.before", () => {
+        if (fullRebuild === "asked") fullRebuild = "running";
+      });
+      events.on("eleventy.after", () => {
+        if (fullRebuild !== "running") return;
+        fullRebuild = undefined;
+        eleventy.setIncrementalBuild(true);
+      });
+    },
+  });
   await eleventy.init();
   eleventy.setIncrementalBuild(true);
   // The first build, then the watcher; what it returns rebuilds after a change to the file it is given.
   const rebuild = await eleventy.watch();
   eleventy.watcher.on("unlink", (file: string) => {
     removePostPage(output, file);
+    fullRebuild = "asked";
     eleventy.setIncrementalBuild(false);
-    void rebuild(file).finally(() => eleventy.setIncrementalBuild(true));
+    // Should a build be running, Eleventy runs again once it ends, and that run is the full one.
+    void rebuild(file);
   });
   if (options.server) await eleventy.serve(options.port);
   return { stop: () => eleventy.stopWatch() };

@@ -113,7 +113,7 @@ describe("the live preview after saving a post with a problem", () => {
 });
 
 describe("the live preview after deleting a post", () => {
-  it("takes it off every listing and removes its page, without waiting for another save", async () => {
+  it("takes it off every listing and removes its page, without waiting for another save; edits stay incremental", async () => {
     const deleted = posts[2]!;
     const listed = listingFiles().filter((file) => site.text(file).includes(`>${deleted.title}<`));
     expect(listed.length, "the post is listed on its home page, tag page and month").toBeGreaterThanOrEqual(3);
@@ -131,6 +131,12 @@ describe("the live preview after deleting a post", () => {
     expect(existsSync(path.join(site.output, "posts", deleted.slug)), "the deleted post's page").toBe(false);
     // The stories before and after it no longer link to it.
     for (const neighbour of [posts[1]!, posts[3]!]) expect(site.text(`/posts/${neighbour.slug}/`)).not.toContain(`/posts/${deleted.slug}/`);
+    expect(log, "a deletion rebuilds every page").not.toMatch(/skipped/);
+
+    // The next edit is incremental again.
+    const edited = posts[5]!;
+    const next = await watching.rebuildAfter(() => scratch.writePost(`${edited.slug}.md`, `${postMarkdown(edited)}\nAn edit after the deletion.\n`));
+    expect(next).toMatch(/Wrote \d+ files? \(skipped \d+\)/);
   });
 });
 
