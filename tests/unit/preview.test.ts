@@ -1,0 +1,41 @@
+/**
+ * lib/preview.ts removePostPage: a deleted post's page leaves the output
+ * folder, and nothing else does, whatever the deleted file was called.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { removePostPage } from "../../lib/preview.ts";
+
+let output = "";
+afterEach(() => rmSync(output, { recursive: true, force: true }));
+
+function outputWith(...pages: string[]): string {
+  output = mkdtempSync(path.join(tmpdir(), "preview-output-"));
+  for (const page of pages) {
+    mkdirSync(path.join(output, page), { recursive: true });
+    writeFileSync(path.join(output, page, "index.html"), "<!doctype html>");
+  }
+  return output;
+}
+
+describe("removePostPage", () => {
+  it("removes /posts/<slug>/ for a deleted post, in posts/ or a folder below it", () => {
+    outputWith("posts/harbour-reopens", "posts/ferry-returns", "about");
+    removePostPage(output, "posts/harbour-reopens.md");
+    removePostPage(output, "./posts/2024/ferry-returns.md");
+    expect(existsSync(path.join(output, "posts", "harbour-reopens"))).toBe(false);
+    expect(existsSync(path.join(output, "posts", "ferry-returns"))).toBe(false);
+    expect(existsSync(path.join(output, "about", "index.html"))).toBe(true);
+  });
+
+  it("leaves everything else, including names that are not slugs", () => {
+    outputWith("posts/harbour-reopens", "about");
+    for (const file of ["pages/about.md", "posts/posts.11tydata.js", "posts/...md", "posts/..md", "posts/Harbour Reopens.md", "about.md", "posts"]) {
+      removePostPage(output, file);
+    }
+    expect(existsSync(path.join(output, "posts", "harbour-reopens", "index.html"))).toBe(true);
+    expect(existsSync(path.join(output, "about", "index.html"))).toBe(true);
+  });
+});
