@@ -7,14 +7,20 @@
  * (https://github.com/11ty/eleventy/issues/2798, fixed in Eleventy 4).
  *
  * Here a deletion removes the deleted post's page from the output folder,
- * then rebuilds every page: Eleventy's incremental rebuild would leave the
- * pages next to it linking to the page just removed. Deleting is rare; edits
- * stay incremental.
+ * then rebuilds every page. So do a new post, and an edit to a post's
+ * headline, date or draft flag: the stories on either side of a post show its
+ * headline and link to it, and Eleventy's incremental rebuild, which renders
+ * only the post that changed, would leave them stale (listing pages are
+ * handled apart, lib/listing-changes.ts). Any other edit stays incremental.
  * https://www.11ty.dev/docs/programmatic/
  */
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { readPost } from "./frontmatter.ts";
+import { isPostFile } from "./listing-changes.ts";
+import { getPost } from "./post-store.ts";
+import { frontmatterSchema } from "./schema.ts";
 import { POST_SLUG } from "./slug.ts";
 
 export interface PreviewOptions {
@@ -31,7 +37,8 @@ export interface Preview {
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const output = options.output ?? "_site";
-  // A deletion asks for a full rebuild; the next build to start is one, and incremental rebuilds resume once it has finished.
+  // Set when a change needs every page rebuilt: the next build to start is a full one, and
+  // incremental rebuilds resume once it has finished (a failed build does not finish).
   let fullRebuild: "asked" | "running" | undefined;
   const eleventy = new Eleventy(".", output, {
     configPath: ".eleventy.js",
@@ -52,15 +59,48 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   eleventy.setIncrementalBuild(true);
   // The first build, then the watcher; what it returns rebuilds after a change to the file it is given.
   const rebuild = await eleventy.watch();
-  eleventy.watcher.on("unlink", (file: string) => {
-    removePostPage(output, file);
+  const rebuildEverything = () => {
     fullRebuild = "asked";
     eleventy.setIncrementalBuild(false);
+  };
+  eleventy.watcher.on("unlink", (file: string) => {
+    removePostPage(output, file);
+    rebuildEverything();
     // Should a build be running, Eleventy runs again once it ends, and that run is the full one.
     void rebuild(file);
   });
+  // Eleventy's own listeners, added before these, have scheduled the rebuild
+  // (on a timer, so it starts after these return); these only make it whole.
+  eleventy.watcher.on("add", (file: string) => {
+    if (isPostFile(file)) rebuildEverything();
+  });
+  eleventy.watcher.on("change", (file: string) => {
+    if (changesNeighbours(file)) rebuildEverything();
+  });
   if (options.server) await eleventy.serve(options.port);
   return { stop: () => eleventy.stopWatch() };
+}
+
+/**
+ * Whether a saved post file now shows the pages beside it differently: its
+ * headline, date (its place in the order) or draft flag differ from the last
+ * build's. A file that does not read as a post leaves them alone: the build
+ * reports it and writes nothing.
+ */
+export function changesNeighbours(file: string): boolean {
+  if (!isPostFile(file)) return false;
+  const before = getPost(file);
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return false;
+  }
+  const read = readPost(text);
+  const now = read.ok ? frontmatterSchema.safeParse(read.post.data) : undefined;
+  if (!now?.success) return false;
+  if (!before) return true;
+  return now.data.title !== before.data.title || now.data.date.getTime() !== before.data.date.getTime() || now.data.draft !== before.data.draft;
 }
 
 /**

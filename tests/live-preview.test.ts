@@ -63,6 +63,11 @@ describe("the live preview after editing one post", () => {
     const log = await watching.rebuildAfter(() => writePost({ ...edited, title }));
 
     expect(site.text(`/posts/${edited.slug}/`)).toContain(title);
+    // The stories on either side name it in their previous/next links.
+    for (const neighbour of [posts[8]!, posts[10]!]) {
+      expect(site.text(`/posts/${neighbour.slug}/`), neighbour.slug).toContain(`>${title}</a>`);
+      expect(site.text(`/posts/${neighbour.slug}/`), neighbour.slug).not.toContain(`>${edited.title}</a>`);
+    }
     for (const file of shown) {
       expect(site.text(file), file).toContain(`>${title}<`);
       expect(site.text(file), file).not.toContain(`>${edited.title}<`);
@@ -73,11 +78,12 @@ describe("the live preview after editing one post", () => {
   it("leaves every listing alone when the edit changes nothing a listing shows", async () => {
     const before = await modifiedTimes();
     const edited = posts[5]!;
-    await watching.rebuildAfter(() =>
+    const log = await watching.rebuildAfter(() =>
       scratch.writePost(`${edited.slug}.md`, `${postMarkdown(edited)}\nOne more sentence in the body.\n`),
     );
     expect(site.text(`/posts/${edited.slug}/`)).toContain("One more sentence in the body.");
     expect(await rewritten(before)).toEqual([]);
+    expect(log, "an edit to the body renders the post alone").toMatch(/Wrote \d+ files? \(skipped \d+\)/);
   });
 
   it("rewrites pages whose neighbours changed: a new post shifts every home page and adds a month", async () => {
@@ -85,6 +91,8 @@ describe("the live preview after editing one post", () => {
     const newest: FixturePost = { slug: "story-new", title: "The newest story of all", date: "2025-02-03", tags: ["Science"] };
     await watching.rebuildAfter(() => writePost(newest));
     expect(site.text("/")).toContain(newest.title);
+    // The story that was the newest now links to it as the next one.
+    expect(site.text(`/posts/${posts[0]!.slug}/`)).toContain(`href="/posts/${newest.slug}/" rel="next"`);
     const homePages = listingFiles().filter((file) => file === "/index.html" || file.startsWith("/page/"));
     expect(await rewritten(before)).toEqual(expect.arrayContaining(homePages));
     // December 2024's "later month" link now leads to the new month (a link from the page objects, not from Eleventy's pagination).

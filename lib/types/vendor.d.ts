@@ -22,7 +22,7 @@ declare module "@11ty/eleventy" {
     /** The first build, then the file watcher; resolves to the function that rebuilds after a change to one file. */
     watch(): Promise<(changedFile: string) => Promise<void>>;
     /** The file watcher (chokidar), once watch() has resolved. */
-    watcher: { on(event: "unlink", listener: (file: string) => void): unknown };
+    watcher: { on(event: "add" | "change" | "unlink", listener: (file: string) => void): unknown };
     serve(port?: number): Promise<void>;
     stopWatch(): Promise<void>;
   }
