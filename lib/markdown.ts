@@ -111,9 +111,11 @@ export default function markdownPlugin(eleventyConfig: EleventyConfig, options: 
   if (options.cacheFile) {
     const cache = new RenderCache(options.cacheFile, rendererVersion(options.siteOrigin));
     md.render = cache.wrap(md.render);
-    // Written after full builds only: a live preview keeps it in memory.
+    // Written after every production build, and after a live preview's first: later rebuilds keep it in memory.
+    let savedOnce = false;
     eleventyConfig.on("eleventy.after", ({ runMode }) => {
-      if (runMode !== "build") return;
+      if (runMode !== "build" && savedOnce) return;
+      savedOnce = true;
       const { hits, misses } = cache.stats;
       const parsedOnce = options.renderedBodies ? ` (${options.renderedBodies.taken} from the checks' parse)` : "";
       console.log(`Post bodies: ${misses} rendered${parsedOnce}, ${hits} unchanged from the build cache.`);

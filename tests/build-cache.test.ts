@@ -1,7 +1,7 @@
 // The Netlify build cache, through the real path: build, hand .cache/ to
 // Netlify's own cache library through our build plugin, start from a clean
 // checkout, restore, edit one post, and build again.
-import { readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { onPostBuild, onPreBuild } from "../netlify/plugins/build-cache/index.js";
 import { createScratchSite, type ScratchSite } from "./support/scratch-site.ts";
 import { fixturePosts, postMarkdown } from "./support/reader-fixtures.ts";
+import { watchSite } from "./support/watching-site.ts";
 
 const posts = fixturePosts(6).filter((post) => !post.extra && !post.title.includes("<"));
 const logLine = (start: string) => (result: { stdout: string }) => result.stdout.split("\n").find((line) => line.startsWith(start));
@@ -118,5 +119,31 @@ describe("build cache kept by Netlify between builds", () => {
   it("is declared in netlify.toml", async () => {
     const toml = await readFile(path.join(import.meta.dirname, "..", "netlify.toml"), "utf8");
     expect(toml).toMatch(/\[\[plugins\]\]\s+package = "\.\/netlify\/plugins\/build-cache"/);
+  });
+});
+
+describe("build cache written by the live preview", () => {
+  it("is filled by the preview's first build, so the next start or build checks nothing again; later rebuilds keep it in memory", async () => {
+    const site = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
+    try {
+      const watching = await watchSite(site.root);
+      const cacheFile = path.join(site.root, ".cache", "validation.v8");
+      try {
+        expect(existsSync(cacheFile)).toBe(true);
+        expect(existsSync(path.join(site.root, ".cache", "rendered-posts.v8"))).toBe(true);
+        const written = (await stat(cacheFile)).mtimeMs;
+        await watching.rebuildAfter(() => site.writePost(`${posts[0]!.slug}.md`, `${postMarkdown(posts[0]!)}\nAn edit in the preview.\n`));
+        expect((await stat(cacheFile)).mtimeMs, "a rebuild does not write the cache again").toBe(written);
+      } finally {
+        await watching.stop();
+      }
+      const build = await site.build();
+      expect(build.code, build.stderr).toBe(0);
+      // The post edited after the preview's first build is the one checked again.
+      expect(checkLine(build)).toBe(`Posts checked: 1 validated, ${posts.length - 1} unchanged from the build cache.`);
+      expect(bodyLine(build)).toBe(`Post bodies: 1 rendered (1 from the checks' parse), ${posts.length - 1} unchanged from the build cache.`);
+    } finally {
+      await site.remove();
+    }
   });
 });
