@@ -85,8 +85,8 @@ export async function watchCheck(builder: Builder, dir: string, slug: string, ne
     const added = builder.postFile(dir, newPost.slug);
     const add = await change(() => writeFileSync(added, newPost.markdown));
     Object.assign(result, { addMs: add.doneMs, addLine: add.line });
-    // Ten seconds is plenty for one rebuild at the sizes the bench runs; a watcher that ignores deletions never starts one.
-    const remove = await change(() => rmSync(added), 10_000).catch((error: unknown) => {
+    // A watcher that ignores deletions never starts a rebuild; one that does takes at most about as long as its first build.
+    const remove = await change(() => rmSync(added), Math.max(10_000, 2 * result.firstBuildMs)).catch((error: unknown) => {
       if (exited) throw error;
       return null;
     });
