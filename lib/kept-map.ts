@@ -67,6 +67,21 @@ export class KeptMap<V> {
   }
 }
 
+/**
+ * When a build writes the caches: after every production build, and after a
+ * live preview's first build only, so the preview's next start finds them.
+ * Later preview rebuilds keep them in memory: writing one costs about as much
+ * as the rebuild itself. One schedule per cache, called once per build.
+ */
+export function cacheWriteSchedule(): (runMode: "build" | "watch" | "serve") => boolean {
+  let written = false;
+  return (runMode) => {
+    const write = runMode === "build" || !written;
+    written = true;
+    return write;
+  };
+}
+
 function load<V>(file: string, version: string): Map<string, V> {
   try {
     const kept = deserialize(readFileSync(file)) as Partial<KeptFile<V>>;

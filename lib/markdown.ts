@@ -7,6 +7,7 @@ import anchor from "markdown-it-anchor";
 import type { Options, Renderer, Token } from "markdown-it/index.js";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { latin1Html } from "./latin1-text.ts";
+import { cacheWriteSchedule } from "./kept-map.ts";
 import { RenderCache, rendererVersion } from "./render-cache.ts";
 import { slugifyTag } from "./slug.ts";
 
@@ -111,11 +112,9 @@ export default function markdownPlugin(eleventyConfig: EleventyConfig, options: 
   if (options.cacheFile) {
     const cache = new RenderCache(options.cacheFile, rendererVersion(options.siteOrigin));
     md.render = cache.wrap(md.render);
-    // Written after every production build, and after a live preview's first: later rebuilds keep it in memory.
-    let savedOnce = false;
+    const writeNow = cacheWriteSchedule();
     eleventyConfig.on("eleventy.after", ({ runMode }) => {
-      if (runMode !== "build" && savedOnce) return;
-      savedOnce = true;
+      if (!writeNow(runMode)) return;
       const { hits, misses } = cache.stats;
       const parsedOnce = options.renderedBodies ? ` (${options.renderedBodies.taken} from the checks' parse)` : "";
       console.log(`Post bodies: ${misses} rendered${parsedOnce}, ${hits} unchanged from the build cache.`);

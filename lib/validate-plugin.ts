@@ -16,6 +16,7 @@ import type { SiteMetadata } from "./site.ts";
 import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
 import { listPostFiles } from "./post-files.ts";
 import type { RenderedBodies } from "./rendered-bodies.ts";
+import { cacheWriteSchedule } from "./kept-map.ts";
 import { openValidationCache, outcomeOf, type OutcomeCache } from "./validation-cache.ts";
 
 export interface ValidatePluginOptions {
@@ -65,17 +66,15 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
 
   const recent: RecentOutcomes = new Map();
   let stored: OutcomeCache | undefined;
-  let savedOnce = false;
+  const writeNow = cacheWriteSchedule();
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     const root = path.resolve(directories.input);
     if (options.persist) stored ??= openValidationCache(root);
     const files = listPostFiles(root);
     options.renderedBodies?.startBuild();
     const report = combineOutcomes(files, await outcomesOf(root, files, recent, stored, options.renderedBodies));
-    // Good and bad outcomes alike: the next run re-checks only what changed. A live
-    // preview saves after its first build, so its next start is quick; later ones it keeps in memory.
-    if (stored && (runMode === "build" || !savedOnce)) {
-      savedOnce = true;
+    // Good and bad outcomes alike: the next run re-checks only what changed.
+    if (stored && writeNow(runMode)) {
       const { hits, misses } = stored.stats;
       console.log(`Posts checked: ${misses} validated, ${hits} unchanged from the build cache.`);
       stored.save();
