@@ -2,7 +2,7 @@
 // way Netlify serves it: home → post → tag, the feed link, a missing page,
 // and the whole home and post pages by keyboard alone. Every visit must end
 // with no console error, no failed request and nothing asked of a third party.
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { watchPage, type PageWatch } from "./support/browser.ts";
 import type { FixtureSite } from "./support/reader-fixtures.ts";
@@ -28,18 +28,28 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
+/**
+ * Clicks a link that leaves the page once the page has fetched everything it
+ * asked for: a navigation that cuts a fetch short (the icon, say) would be
+ * reported as a failed request, which is the test's timing, not the site's.
+ */
+async function follow(page: Page, link: Locator, to: string | RegExp): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await Promise.all([page.waitForURL(to), link.click()]);
+}
+
 describe("reading the site", () => {
   it("goes from the home page to the first post, then to one of its tags", async () => {
     const page = await open("/");
     const first = page.locator(".post-list h2 a").first();
     const headline = (await first.textContent())!.trim();
-    await Promise.all([page.waitForURL(/\/posts\/[a-z0-9-]+\/$/), first.click()]);
+    await follow(page, first, /\/posts\/[a-z0-9-]+\/$/);
     expect((await page.locator("h1").textContent())!.trim()).toBe(headline);
     const postUrl = new URL(page.url()).pathname;
 
     const tag = page.locator(".post-footer .tag-list a").first();
     const tagName = (await tag.textContent())!.trim();
-    await Promise.all([page.waitForURL(/\/tags\/[a-z0-9-]+\/$/), tag.click()]);
+    await follow(page, tag, /\/tags\/[a-z0-9-]+\/$/);
     expect((await page.locator("h1").textContent())!.trim().toLowerCase()).toBe(tagName.toLowerCase());
     expect(await page.locator(`.post-list a[href="${postUrl}"]`).count()).toBe(1);
     await page.close();
@@ -49,6 +59,7 @@ describe("reading the site", () => {
     const page = await open("/");
     const link = page.locator('footer a[href="/feed.xml"]');
     expect(await link.count()).toBe(1);
+    await page.waitForLoadState("networkidle"); // see follow()
     const [response] = await Promise.all([page.waitForResponse((res) => res.url().endsWith("/feed.xml")), link.click()]);
     expect(response.status()).toBe(200);
     expect(response.headers()["content-type"]).toMatch(/xml/);
@@ -67,7 +78,7 @@ describe("reading the site", () => {
     const response = await page.goto(`${server.url}/posts/no-such-story/`);
     expect(response?.status()).toBe(404);
     expect((await page.locator("h1").textContent())!.trim()).toBe("Page not found");
-    await Promise.all([page.waitForURL(`${server.url}/archive/`), page.locator('main a[href="/archive/"]').click()]);
+    await follow(page, page.locator('main a[href="/archive/"]'), `${server.url}/archive/`);
     expect((await page.locator("h1").textContent())!.trim()).toBe("Archive");
     // The 404 status itself is the point here; anything else would be a problem.
     expect(watch.problems().filter((problem) => !problem.includes("/posts/no-such-story/"))).toEqual([]);
