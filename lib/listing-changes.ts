@@ -13,6 +13,7 @@
 import { existsSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
+import { isPostFile } from "./post-files.ts";
 import type { StoredPost } from "./post-store.ts";
 
 /** A listing page as lib/collections.ts makes it: a URL, the posts it lists, and anything else it shows. */
@@ -69,11 +70,6 @@ export function changedPages<P extends SignablePage>(
   });
 }
 
-/** A changed file that is a post, whose edits the signatures capture; any other change (layout, page, data, code, CSS) can alter every page. */
-export function isPostFile(file: string): boolean {
-  return /^(\.\/)?posts\/.+\.md$/.test(file.split(path.sep).join("/"));
-}
-
 export interface BuildStart {
   runMode: "build" | "watch" | "serve";
   outputMode: "fs" | "json" | "ndjson";
@@ -125,7 +121,7 @@ export class ListingChanges {
     this.#removeFile = removeFile;
   }
 
-  /** From eleventy.beforeWatch: the files whose change started the rebuild. */
+  /** From eleventy.beforeWatch: the files whose change started the rebuild. A post's edits the signatures capture; any other change (layout, page, data, code, CSS) can alter every page. */
   filesChanged(files: string[]): void {
     if (!files.every(isPostFile)) this.#committed = undefined;
   }

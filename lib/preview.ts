@@ -18,7 +18,7 @@ import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { readPost } from "./frontmatter.ts";
-import { isPostFile } from "./listing-changes.ts";
+import { isPostFile } from "./post-files.ts";
 import { getPost } from "./post-store.ts";
 import { frontmatterSchema } from "./schema.ts";
 import { POST_SLUG } from "./slug.ts";

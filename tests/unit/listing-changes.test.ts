@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { groupByMonth, monthPages } from "../../lib/archive.ts";
 import { listingPages } from "../../lib/collections.ts";
-import { changedPages, isPostFile, ListingChanges, pageSignature, type SignablePage } from "../../lib/listing-changes.ts";
+import { changedPages, ListingChanges, pageSignature, type SignablePage } from "../../lib/listing-changes.ts";
 import type { StoredPost } from "../../lib/post-store.ts";
 
 interface Item {
@@ -72,16 +72,6 @@ describe("changedPages", () => {
 
     const gone = (url: string) => url !== "/page/3/";
     expect(changedPages(edited, second, new Map(), gone).map((page) => page.url)).toEqual(["/page/3/"]);
-  });
-});
-
-describe("isPostFile", () => {
-  it("knows a post from everything else that can change", () => {
-    expect(isPostFile("./posts/a-story.md")).toBe(true);
-    expect(isPostFile("posts/2024/a-story.md")).toBe(true);
-    for (const other of ["./posts/posts.11tydata.js", "./layouts/base.njk", "./pages/index.njk", "./lib/collections.ts", "./layouts/css/site.css", "./README.md"]) {
-      expect(isPostFile(other), other).toBe(false);
-    }
   });
 });
 
