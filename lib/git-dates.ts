@@ -8,7 +8,8 @@
  * every file, and it never counts; revisions inside the clone's depth still
  * do. Without git or a repository (a tarball) there is simply no history.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 
 export interface GitHistory {
   /** Committer date of the newest commit that modified the file, if any. */
@@ -17,9 +18,11 @@ export interface GitHistory {
 
 const NO_HISTORY: GitHistory = { revisedAt: () => undefined };
 
-function git(root: string, args: string[]): string | undefined {
+const run = promisify(execFile);
+
+async function git(root: string, args: string[]): Promise<string | undefined> {
   try {
-    return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+    return (await run("git", args, { cwd: root, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 })).stdout;
   } catch {
     // No git installed, or not inside a repository.
     return undefined;
@@ -39,22 +42,23 @@ const lastRead = new Map<string, { head: string; history: GitHistory }>();
  * History only changes when HEAD does, so a process that builds again (the
  * live preview, on every save) reads it again only after a commit, checkout
  * or pull: `git log` over years of commits is the slow part, not the check.
+ * Asynchronous, so a build checks its posts while git runs.
  */
-export function readGitHistory(root: string, folder: string): GitHistory {
-  const [prefix, head] = git(root, ["rev-parse", "--show-prefix", "HEAD"])?.split("\n") ?? [];
+export async function readGitHistory(root: string, folder: string): Promise<GitHistory> {
+  const [prefix, head] = (await git(root, ["rev-parse", "--show-prefix", "HEAD"]))?.split("\n") ?? [];
   // No git, no repository, or no commit yet.
   if (prefix === undefined || !head) return NO_HISTORY;
   const key = `${root}\0${folder}`;
   const known = lastRead.get(key);
   if (known?.head === head) return known.history;
-  const history = readLog(root, folder, prefix.trim());
+  const history = await readLog(root, folder, prefix.trim());
   lastRead.set(key, { head, history });
   return history;
 }
 
-function readLog(root: string, folder: string, repoPrefix: string): GitHistory {
+async function readLog(root: string, folder: string, repoPrefix: string): Promise<GitHistory> {
   // quotePath off: file names come back as written, not as octal escapes.
-  const log = git(root, ["-c", "core.quotePath=false", "log", "--format=%x1e%cI", "--name-status", "--no-renames", "--", folder]);
+  const log = await git(root, ["-c", "core.quotePath=false", "log", "--format=%x1e%cI", "--name-status", "--no-renames", "--", folder]);
   if (log === undefined) return NO_HISTORY;
 
   const revised = new Map<string, Date>();

@@ -71,6 +71,8 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
     const root = path.resolve(directories.input);
     if (options.persist) stored ??= openValidationCache(root);
     const files = listPostFiles(root);
+    // git runs while the posts are checked; a shallow clone or a missing git gives no history, never an error.
+    const gitHistory = readGitHistory(root, "posts");
     options.renderedBodies?.startBuild();
     const report = combineOutcomes(files, await outcomesOf(root, files, recent, stored, options.renderedBodies));
     // Good and bad outcomes alike: the next run re-checks only what changed.
@@ -81,7 +83,7 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
     }
     if (report.problems.length > 0) throw new PostValidationError(report.problems);
 
-    const history = readGitHistory(root, "posts");
+    const history = await gitHistory;
     replacePosts(
       report.posts.map((post): StoredPost => {
         const scheduled = isScheduled(post.data, options.now);

@@ -37,31 +37,31 @@ const clone = (name: string, depth: number) => {
 };
 
 describe("readGitHistory with full history", () => {
-  it("gives the newest modifying commit's date, in UTC, for each post", () => {
-    const history = readGitHistory(path.join(repo.root, "site"), "posts");
+  it("gives the newest modifying commit's date, in UTC, for each post", async () => {
+    const history = await readGitHistory(path.join(repo.root, "site"), "posts");
     expect(history.revisedAt("posts/twice.md")?.toISOString()).toBe("2024-02-03T08:30:00.000Z");
     expect(history.revisedAt("posts/2024/thrice.md")?.toISOString()).toBe("2024-04-03T09:00:00.000Z");
   });
 
-  it("does not count the commit that added a post as a revision", () => {
-    expect(readGitHistory(path.join(repo.root, "site"), "posts").revisedAt("posts/once.md")).toBeUndefined();
+  it("does not count the commit that added a post as a revision", async () => {
+    expect((await readGitHistory(path.join(repo.root, "site"), "posts")).revisedAt("posts/once.md")).toBeUndefined();
   });
 
-  it("ignores files outside the folder, and knows nothing of files git does not track", () => {
-    const history = readGitHistory(path.join(repo.root, "site"), "posts");
+  it("ignores files outside the folder, and knows nothing of files git does not track", async () => {
+    const history = await readGitHistory(path.join(repo.root, "site"), "posts");
     expect(history.revisedAt("README.md")).toBeUndefined();
     expect(history.revisedAt("posts/never-committed.md")).toBeUndefined();
   });
 });
 
 describe("readGitHistory without full history", () => {
-  it("in a depth-1 clone, ignores the boundary commit that appears to add every file", () => {
-    const history = readGitHistory(clone("depth-1", 1), "posts");
+  it("in a depth-1 clone, ignores the boundary commit that appears to add every file", async () => {
+    const history = await readGitHistory(clone("depth-1", 1), "posts");
     for (const file of ["posts/once.md", "posts/twice.md", "posts/2024/thrice.md"]) expect(history.revisedAt(file)).toBeUndefined();
   });
 
-  it("in a deeper shallow clone, still finds the revisions inside its depth", () => {
-    const history = readGitHistory(clone("depth-2", 2), "posts");
+  it("in a deeper shallow clone, still finds the revisions inside its depth", async () => {
+    const history = await readGitHistory(clone("depth-2", 2), "posts");
     expect(history.revisedAt("posts/2024/thrice.md")?.toISOString()).toBe("2024-04-03T09:00:00.000Z");
     expect(history.revisedAt("posts/twice.md")).toBeUndefined();
   });
@@ -69,12 +69,12 @@ describe("readGitHistory without full history", () => {
   it("outside any repository (an unpacked tarball), reports no dates and does not throw", async () => {
     const unpacked = path.join(workspace, "tarball");
     await cp(path.join(repo.root, "site"), unpacked, { recursive: true });
-    expect(readGitHistory(unpacked, "posts").revisedAt("posts/twice.md")).toBeUndefined();
+    expect((await readGitHistory(unpacked, "posts")).revisedAt("posts/twice.md")).toBeUndefined();
   });
 
   it("in a repository with no commits yet, reports no dates", async () => {
     const fresh = initRepo(path.join(workspace, "fresh"));
-    expect(readGitHistory(fresh.root, "posts").revisedAt("posts/twice.md")).toBeUndefined();
+    expect((await readGitHistory(fresh.root, "posts")).revisedAt("posts/twice.md")).toBeUndefined();
   });
 });
 
@@ -82,12 +82,12 @@ describe("readGitHistory in a process that builds again (the live preview)", () 
   it("reads history again only when HEAD has moved", async () => {
     const live = initRepo(path.join(workspace, "live"));
     await live.commit("2024-05-01T09:00:00Z", "add", { "posts/story.md": post("Story", "One.") });
-    const before = readGitHistory(live.root, "posts");
-    expect(readGitHistory(live.root, "posts")).toBe(before);
+    const before = await readGitHistory(live.root, "posts");
+    expect(await readGitHistory(live.root, "posts")).toBe(before);
     expect(before.revisedAt("posts/story.md")).toBeUndefined();
 
     await live.commit("2024-05-02T09:00:00Z", "edit", { "posts/story.md": post("Story", "Two.") });
-    const after = readGitHistory(live.root, "posts");
+    const after = await readGitHistory(live.root, "posts");
     expect(after).not.toBe(before);
     expect(after.revisedAt("posts/story.md")?.toISOString()).toBe("2024-05-02T09:00:00.000Z");
   });
