@@ -50,6 +50,8 @@ export interface EleventyConfig {
   setLibrary(name: string, library: unknown): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (args: EventArguments) => unknown): void;
+  /** Watch mode, before each rebuild: the changed files, as `./posts/a.md`. https://www.11ty.dev/docs/events/#eleventy.beforewatch */
+  on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => unknown): void;
   ignores: Set<string> & { add(glob: string): unknown };
   watchIgnores: Set<string>;
   setServerOptions(options: Record<string, unknown>): void;

@@ -161,9 +161,7 @@ export class ListingChanges {
  */
 export function trackListingChanges(eleventyConfig: EleventyConfig): ListingChanges {
   const tracker = new ListingChanges();
-  // https://www.11ty.dev/docs/events/#eleventy.beforewatch (an event lib/eleventy-config.ts does not type)
-  const watchEvents = eleventyConfig as unknown as { on(event: "eleventy.beforeWatch", listener: (files: string[]) => void): void };
-  watchEvents.on("eleventy.beforeWatch", (files) => tracker.filesChanged(files));
+  eleventyConfig.on("eleventy.beforeWatch", (files) => tracker.filesChanged(files));
   eleventyConfig.on("eleventy.before", ({ runMode, outputMode, directories }) =>
     tracker.buildStarted({ runMode, outputMode, output: directories.output }),
   );
