@@ -11,12 +11,15 @@
  * headline, date or draft flag: the stories on either side of a post show its
  * headline and link to it, and Eleventy's incremental rebuild, which renders
  * only the post that changed, would leave them stale (listing pages are
- * handled apart, lib/listing-changes.ts). Any other edit stays incremental.
+ * handled apart, lib/listing-changes.ts). So does the first build after one
+ * that failed (a post with a problem): the saves it did not write are written
+ * then. Any other edit stays incremental.
  * https://www.11ty.dev/docs/programmatic/
  */
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import type { EleventyConfig } from "./eleventy-config.ts";
 import { readPost } from "./frontmatter.ts";
 import { isPostFile } from "./post-files.ts";
 import { getPost } from "./post-store.ts";
@@ -40,15 +43,27 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // Set when a change needs every page rebuilt: the next build to start is a full one, and
   // incremental rebuilds resume once it has finished (a failed build does not finish).
   let fullRebuild: "asked" | "running" | undefined;
+  // A build that started and never reached eleventy.after failed, and did not write what its
+  // changes touched: Eleventy's next incremental build would write only the next change.
+  let unfinished = false;
+  function rebuildEverything(): void {
+    fullRebuild = "asked";
+    eleventy.setIncrementalBuild(false);
+  }
   const eleventy = new Eleventy(".", output, {
     configPath: ".eleventy.js",
     runMode: options.server ? "serve" : "watch",
     config: (eleventyConfig) => {
-      const events = eleventyConfig as { on(event: "eleventy.before" | "eleventy.after", listener: () => void): void };
+      const events = eleventyConfig as EleventyConfig;
+      events.on("eleventy.beforeWatch", () => {
+        if (unfinished) rebuildEverything();
+      });
       events.on("eleventy.before", () => {
+        unfinished = true;
         if (fullRebuild === "asked") fullRebuild = "running";
       });
       events.on("eleventy.after", () => {
+        unfinished = false;
         if (fullRebuild !== "running") return;
         fullRebuild = undefined;
         eleventy.setIncrementalBuild(true);
@@ -59,10 +74,6 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   eleventy.setIncrementalBuild(true);
   // The first build, then the watcher; what it returns rebuilds after a change to the file it is given.
   const rebuild = await eleventy.watch();
-  const rebuildEverything = () => {
-    fullRebuild = "asked";
-    eleventy.setIncrementalBuild(false);
-  };
   eleventy.watcher.on("unlink", (file: string) => {
     removePostPage(output, file);
     rebuildEverything();

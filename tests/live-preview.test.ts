@@ -1,6 +1,7 @@
 // The live preview (scripts/preview.ts, what `npm start` runs) rewrites only
 // the listing pages an edit changes, and every one of those
-// (lib/listing-changes.ts); a deleted post leaves every page at once
+// (lib/listing-changes.ts); a deleted post leaves every page at once, and
+// saves made while a post had a problem are written once it is fixed
 // (lib/preview.ts). Through Eleventy's real watcher on a scratch site.
 import { existsSync } from "node:fs";
 import { cp, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -115,8 +116,20 @@ describe("the live preview after saving a post with a problem", () => {
     expect(site.text(`/posts/${broken.slug}/`)).toBe(page);
     expect(await rewritten(before)).toEqual([]);
 
-    expect(await watching.rebuildAfter(() => writePost(broken))).toMatch(/Wrote \d+ files/);
+    // Saving another post checks only that one again, and the build still stops on the first.
+    const other = posts[8]!;
+    const again = await watching.rebuildAfter(() => scratch.writePost(`${other.slug}.md`, `${postMarkdown(other)}\nOne more line.\n`));
+    expect(again).toContain(`posts/${broken.slug}.md:2:1: title: expected the headline as text, found the number 42`);
+    expect(site.text(`/posts/${other.slug}/`)).not.toContain("One more line.");
+
+    // The fix writes every page, so the save made while the build was failing is published too.
+    const fixed = await watching.rebuildAfter(() => writePost(broken));
+    expect(fixed).toMatch(/Wrote \d+ files/);
+    expect(fixed, "the first build after a failed one writes every page").not.toMatch(/skipped/);
     expect(site.text(`/posts/${broken.slug}/`)).toContain(broken.title);
+    expect(site.text(`/posts/${other.slug}/`)).toContain("One more line.");
+    // And the next edit is incremental again.
+    expect(await watching.rebuildAfter(() => writePost(other))).toMatch(/Wrote \d+ files? \(skipped \d+\)/);
   });
 });
 
