@@ -38,7 +38,17 @@ export function tagSpellings(): string[] {
   return spellings;
 }
 
+/** Eleventy's inputPaths, resolved: every build looks each post up two or three times, and path.resolve showed in profiles. */
+const resolved = new Map<string, string>();
+let resolvedIn = "";
+
 /** Looks a post up by Eleventy's inputPath, which is relative to the working directory. */
 export function getPost(inputPath: string): StoredPost | undefined {
-  return posts.get(path.resolve(inputPath));
+  if (process.cwd() !== resolvedIn) {
+    resolved.clear();
+    resolvedIn = process.cwd();
+  }
+  let key = resolved.get(inputPath);
+  if (key === undefined) resolved.set(inputPath, (key = path.resolve(inputPath)));
+  return posts.get(key);
 }
