@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -90,5 +90,40 @@ describe("readGitHistory in a process that builds again (the live preview)", () 
     const after = await readGitHistory(live.root, "posts");
     expect(after).not.toBe(before);
     expect(after.revisedAt("posts/story.md")?.toISOString()).toBe("2024-05-02T09:00:00.000Z");
+  });
+
+  it("starts no git process while HEAD's reflog is unchanged, and reads again after a commit or a checkout", async () => {
+    const live = initRepo(path.join(workspace, "quiet"));
+    await live.commit("2024-05-01T09:00:00Z", "add", { "posts/story.md": post("Story", "One.") });
+    // A git on PATH that notes each time it runs, then runs the real one.
+    const bin = path.join(workspace, "bin");
+    await mkdir(bin, { recursive: true });
+    const calls = path.join(workspace, "git-calls");
+    const realGit = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    await writeFile(path.join(bin, "git"), `#!/bin/sh\necho "$1" >> "${calls}"\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
+    const counted = async (read: () => Promise<unknown>) => {
+      await writeFile(calls, "");
+      const savedPath = process.env.PATH;
+      process.env.PATH = `${bin}${path.delimiter}${savedPath ?? ""}`;
+      try {
+        await read();
+      } finally {
+        process.env.PATH = savedPath;
+      }
+      return (await readFile(calls, "utf8")).split("\n").filter(Boolean).length;
+    };
+    const read = () => readGitHistory(live.root, "posts");
+
+    expect(await counted(read), "the first read asks git").toBeGreaterThan(0);
+    await counted(read);
+    expect(await counted(read), "HEAD has not moved").toBe(0);
+
+    await live.commit("2024-05-02T09:00:00Z", "edit", { "posts/story.md": post("Story", "Two.") });
+    expect(await counted(read), "after a commit").toBeGreaterThan(0);
+    expect((await read()).revisedAt("posts/story.md")?.toISOString()).toBe("2024-05-02T09:00:00.000Z");
+
+    live.git("checkout", "-q", "HEAD~1");
+    expect(await counted(read), "after a checkout").toBeGreaterThan(0);
+    expect((await read()).revisedAt("posts/story.md")).toBeUndefined();
   });
 });
