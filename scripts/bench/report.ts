@@ -16,6 +16,8 @@ export interface Cell {
   /** user + system, all threads and child processes */
   cpuMs: number[];
   peakRssKiB: number[];
+  /** The round of each sample, so builds of one round are compared with each other (a failed build leaves a gap). */
+  rounds: number[];
   files: number;
   failures: string[];
 }
@@ -60,6 +62,53 @@ function ratio(cells: Cell[], n: number, a: BuilderId, b: BuilderId): string {
   return `${(median(x.wallMs) / median(y.wallMs)).toFixed(2)}×${cpu}`;
 }
 
+/** One ratio per round in which both builders measured: median and range. */
+export interface PairRatios {
+  rounds: number;
+  wall: number[];
+  cpu: number[];
+  rss: number[];
+}
+
+export function pairRatios(x: Cell, y: Cell): PairRatios {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const rss: number[] = [];
+  x.rounds.forEach((round, i) => {
+    const j = y.rounds.indexOf(round);
+    if (j < 0) return;
+    wall.push((x.wallMs[i] as number) / (y.wallMs[j] as number));
+    if (x.cpuMs.length === x.rounds.length && y.cpuMs.length === y.rounds.length) cpu.push((x.cpuMs[i] as number) / (y.cpuMs[j] as number));
+    if (x.peakRssKiB.length === x.rounds.length && y.peakRssKiB.length === y.rounds.length) rss.push((x.peakRssKiB[i] as number) / (y.peakRssKiB[j] as number));
+  });
+  return { rounds: wall.length, wall, cpu, rss };
+}
+
+const spread = (values: number[]): string =>
+  values.length ? `${median(values).toFixed(2)}× (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}×)` : "n/a";
+
+const PAIRS: Array<[BuilderId, BuilderId, string]> = [
+  ["ours", "bare", "ours / bare"],
+  ["ours-cached", "bare", "ours second build / bare"],
+  ["bare", "hugo", "bare / hugo"],
+];
+
+function pairTable(builds: Cell[], ns: number[]): string[] {
+  const rows: string[] = [];
+  for (const n of ns) {
+    for (const [a, b, label] of PAIRS) {
+      const x = builds.find((c) => c.n === n && c.builder === a);
+      const y = builds.find((c) => c.n === n && c.builder === b);
+      const p = x && y ? pairRatios(x, y) : undefined;
+      if (p?.rounds) rows.push(`| ${count(n)} | ${label} | ${p.rounds} | ${spread(p.wall)} | ${spread(p.cpu)} | ${spread(p.rss)} |`);
+    }
+  }
+  if (!rows.length) return [];
+  return ["", "### Ratios pair by pair", "",
+    "Each round's two builds, run one after the other, as one ratio; the median of those ratios and their range.", "",
+    "| posts | pair | rounds | wall | CPU | peak RSS |", "|---:|---|---:|---:|---:|---:|", ...rows];
+}
+
 export function machineLine(): string {
   const cpu = cpus();
   const model = (cpu[0]?.model ?? "unknown CPU").replace(/\s+/g, " ").trim();
@@ -85,6 +134,7 @@ export function renderReport(r: Results): string {
   for (const n of ns) {
     out.push(`| ${count(n)} | ${ratio(builds, n, "ours", "bare")} | ${ratio(builds, n, "ours-cached", "bare")} | ${ratio(builds, n, "bare", "hugo")} | ${ratio(builds, n, "ours", "hugo")} |`);
   }
+  out.push(...pairTable(builds, ns));
 
   const zero = r.cells.filter((c) => c.n === 0);
   if (zero.length) {

@@ -96,7 +96,7 @@ async function readyToBuild(tag: string, b: Builder, dir: string): Promise<void>
 async function timeBuilds(tag: string, n: number): Promise<void> {
   log(`${tag}: generating ${n} posts and laying out ${builders.length} projects`);
   const { dirs } = prepare(tag, n);
-  const cells = new Map(builders.map((b) => [b, { builder: b.id, label: b.label, n, wallMs: [], cpuMs: [], peakRssKiB: [], files: 0, failures: [] } as Cell]));
+  const cells = new Map(builders.map((b) => [b, { builder: b.id, label: b.label, n, wallMs: [], cpuMs: [], peakRssKiB: [], rounds: [], files: 0, failures: [] } as Cell]));
   // Rounds of A B C rather than A A A B B B, so drift (thermal, other load)
   // spreads over every builder instead of landing on one.
   // The zero-post stage runs first and is the first to touch node_modules
@@ -122,6 +122,7 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
         continue;
       }
       cell.wallMs.push(m.wallMs);
+      cell.rounds.push(round);
       if (m.peakRssKiB !== null) cell.peakRssKiB.push(m.peakRssKiB);
       if (m.cpuMs !== null) cell.cpuMs.push(m.cpuMs);
       cell.files = out.files;
