@@ -13,10 +13,11 @@
  * only the post that changed, would leave them stale (listing pages are
  * handled apart, lib/listing-changes.ts). So does the first build after one
  * that failed (a post with a problem): the saves it did not write are written
- * then. Any other edit stays incremental.
+ * then. Any other edit stays incremental. And a preview started while a post
+ * has a problem waits for the fix instead of stopping.
  * https://www.11ty.dev/docs/programmatic/
  */
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, type FSWatcher, readFileSync, rmSync, watch } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { EleventyConfig } from "./eleventy-config.ts";
@@ -73,7 +74,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   await eleventy.init();
   eleventy.setIncrementalBuild(true);
   // The first build, then the watcher; what it returns rebuilds after a change to the file it is given.
-  const rebuild = await eleventy.watch();
+  const rebuild = await watchOnceBuilt(eleventy);
   eleventy.watcher.on("unlink", (file: string) => {
     removePostPage(output, file);
     rebuildEverything();
@@ -90,6 +91,46 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   });
   if (options.server) await eleventy.serve(options.port);
   return { stop: () => eleventy.stopWatch() };
+}
+
+/** What an author may fix after a failed first build: posts, page templates, layouts, assets. */
+const SOURCE_FOLDERS = ["posts", "pages", "layouts", "assets"];
+
+/**
+ * Eleventy's watch() starts its watcher only after a first build that
+ * succeeded: started while a post had a problem, the preview reported it and
+ * stopped. Now it waits for a save, then tries again, as it does after a
+ * later build fails.
+ */
+async function watchOnceBuilt(eleventy: Eleventy): Promise<(changedFile: string) => Promise<void>> {
+  for (;;) {
+    try {
+      return await eleventy.watch();
+    } catch {
+      // Eleventy has printed the problems, each with its file, line and field.
+      console.log("Watching… the first build failed; it runs again when you save a file.");
+      await nextSave(SOURCE_FOLDERS);
+      // What Eleventy does before each rebuild, so the next attempt reads everything afresh.
+      await eleventy.restart();
+      await eleventy.init();
+    }
+  }
+}
+
+/** Resolves once a file under one of `folders` has changed and kept still for 100 ms. */
+function nextSave(folders: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const watchers: FSWatcher[] = [];
+    let settle: NodeJS.Timeout | undefined;
+    const saved = () => {
+      clearTimeout(settle);
+      settle = setTimeout(() => {
+        for (const watcher of watchers) watcher.close();
+        resolve();
+      }, 100);
+    };
+    for (const folder of folders) if (existsSync(folder)) watchers.push(watch(folder, { recursive: true }, saved));
+  });
 }
 
 /**

@@ -133,6 +133,34 @@ describe("the live preview after saving a post with a problem", () => {
   });
 });
 
+describe("the live preview started while a post has a problem", () => {
+  it("reports it, waits for the fix instead of stopping, then builds and watches as usual", async () => {
+    const few = fixturePosts(4);
+    const [broken, other] = [few[0]!, few[1]!];
+    const own = await createScratchSite(Object.fromEntries(few.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
+    await own.writePost(`${broken.slug}.md`, postMarkdown(broken).replace(/^title: .*$/m, "title: 42"));
+    const ownSite = readSite(own.output);
+    const preview = await watchSite(own.root);
+    try {
+      expect(preview.startLog()).toContain(`posts/${broken.slug}.md:2:1: title: expected the headline as text, found the number 42`);
+      expect(preview.startLog()).toContain("the first build failed; it runs again when you save a file");
+      expect(existsSync(path.join(own.output, "posts", broken.slug)), "nothing is written").toBe(false);
+
+      const fixed = await preview.rebuildAfter(() => own.writePost(`${broken.slug}.md`, postMarkdown(broken)));
+      expect(fixed).toMatch(/Wrote \d+ files/);
+      expect(ownSite.text(`/posts/${broken.slug}/`)).toContain(broken.title);
+
+      // From here on it is the usual live preview: a save rebuilds incrementally.
+      const edited = await preview.rebuildAfter(() => own.writePost(`${other.slug}.md`, `${postMarkdown(other)}\nA later edit.\n`));
+      expect(edited).toMatch(/Wrote \d+ files? \(skipped \d+\)/);
+      expect(ownSite.text(`/posts/${other.slug}/`)).toContain("A later edit.");
+    } finally {
+      await preview.stop();
+      await own.remove();
+    }
+  });
+});
+
 describe("the live preview after deleting a post", () => {
   it("takes it off every listing and removes its page, without waiting for another save; edits stay incremental", async () => {
     const deleted = posts[2]!;

@@ -18,6 +18,8 @@ declare module "@11ty/eleventy" {
     disableLogger(): void;
     toJSON(): Promise<EleventyResult[]>;
     init(): Promise<void>;
+    /** Resets Eleventy's per-build state, as it does before each rebuild in watch mode. */
+    restart(): Promise<void>;
     setIncrementalBuild(incremental: boolean): void;
     /** The first build, then the file watcher; resolves to the function that rebuilds after a change to one file. */
     watch(): Promise<(changedFile: string) => Promise<void>>;

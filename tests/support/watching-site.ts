@@ -8,6 +8,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { buildEnv } from "./scratch-site.ts";
 
 export interface WatchingSite {
+  /** The log of the first build, up to its "Watching…". */
+  startLog(): string;
   /** Runs `change`, then waits for the rebuild it starts; returns that rebuild's log. */
   rebuildAfter(change: () => Promise<void>): Promise<string>;
   stop(): Promise<void>;
@@ -38,8 +40,9 @@ export async function watchSite(root: string, env: NodeJS.ProcessEnv = {}): Prom
     throw new Error(`No rebuild within two minutes:\n${log.slice(from)}`);
   };
 
-  await waitForBuild(0);
+  const started = await waitForBuild(0);
   return {
+    startLog: () => started,
     async rebuildAfter(change) {
       // Eleventy's watcher waits for a write to settle; a pause keeps two changes from merging into one rebuild.
       await sleep(500);
