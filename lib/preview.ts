@@ -24,6 +24,7 @@ import type { EleventyConfig } from "./eleventy-config.ts";
 import { readPost } from "./frontmatter.ts";
 import { isPostFile } from "./post-files.ts";
 import { getPost } from "./post-store.ts";
+import { serveLocallyOnly } from "./preview-host.ts";
 import { frontmatterSchema } from "./schema.ts";
 import { POST_SLUG } from "./slug.ts";
 
@@ -33,6 +34,8 @@ export interface PreviewOptions {
   /** Serve the site (Eleventy Dev Server, with live reload); without it, only watch and rebuild. */
   server: boolean;
   port?: number;
+  /** Serve to other devices on the network too (Eleventy's default); otherwise this machine only (lib/preview-host.ts). */
+  lan?: boolean;
 }
 
 export interface Preview {
@@ -56,6 +59,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     runMode: options.server ? "serve" : "watch",
     config: (eleventyConfig) => {
       const events = eleventyConfig as EleventyConfig;
+      // Its start-up message lists the network addresses only when it serves them.
+      events.setServerOptions({ showAllHosts: options.lan === true });
       events.on("eleventy.beforeWatch", () => {
         if (unfinished) rebuildEverything();
       });
@@ -89,7 +94,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   eleventy.watcher.on("change", (file: string) => {
     if (changesNeighbours(file)) rebuildEverything();
   });
-  if (options.server) await eleventy.serve(options.port);
+  if (options.server) {
+    if (!options.lan) await serveLocallyOnly(eleventy);
+    await eleventy.serve(options.port);
+  }
   return { stop: () => eleventy.stopWatch() };
 }
 
