@@ -105,7 +105,7 @@ function pairTable(builds: Cell[], ns: number[]): string[] {
   }
   if (!rows.length) return [];
   return ["", "### Ratios pair by pair", "",
-    "Each round's two builds, run one after the other, as one ratio; the median of those ratios and their range.", "",
+    "The two builders' builds of the same round, minutes apart at most, as one ratio; the median of those ratios and their range.", "",
     "| posts | pair | rounds | wall | CPU | peak RSS |", "|---:|---|---:|---:|---:|---:|", ...rows];
 }
 
