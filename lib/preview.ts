@@ -116,7 +116,7 @@ async function watchOnceBuilt(eleventy: Eleventy): Promise<(changedFile: string)
       return await eleventy.watch();
     } catch {
       // Eleventy has printed the problems, each with its file, line and field.
-      console.log("Watching… the first build failed; it runs again when you save a file.");
+      console.log("Watching… the first build failed; it runs again when you save a file, and the preview starts once it succeeds.");
       await nextSave(SOURCE_FOLDERS);
       // What Eleventy does before each rebuild, so the next attempt reads everything afresh.
       await eleventy.restart();
