@@ -79,7 +79,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   await eleventy.init();
   eleventy.setIncrementalBuild(true);
   // The first build, then the watcher; what it returns rebuilds after a change to the file it is given.
-  const rebuild = await watchOnceBuilt(eleventy);
+  const rebuild = await watchOnceBuilt(eleventy, () => unfinished);
   eleventy.watcher.on("unlink", (file: string) => {
     removePostPage(output, file);
     rebuildEverything();
@@ -108,13 +108,18 @@ const SOURCE_FOLDERS = ["posts", "pages", "layouts", "assets"];
  * Eleventy's watch() starts its watcher only after a first build that
  * succeeded: started while a post had a problem, the preview reported it and
  * stopped. Now it waits for a save, then tries again, as it does after a
- * later build fails.
+ * later build fails. An error before any build started (`buildFailed` says
+ * whether one did) is no problem of the site's, and still stops it.
  */
-async function watchOnceBuilt(eleventy: Eleventy): Promise<(changedFile: string) => Promise<void>> {
+export async function watchOnceBuilt(
+  eleventy: Pick<Eleventy, "watch" | "restart" | "init">,
+  buildFailed: () => boolean,
+): Promise<(changedFile: string) => Promise<void>> {
   for (;;) {
     try {
       return await eleventy.watch();
-    } catch {
+    } catch (error) {
+      if (!buildFailed()) throw error;
       // Eleventy has printed the problems, each with its file, line and field.
       console.log("Watching… the first build failed; it runs again when you save a file, and the preview starts once it succeeds.");
       await nextSave(SOURCE_FOLDERS);

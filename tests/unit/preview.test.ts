@@ -1,12 +1,13 @@
 /**
  * lib/preview.ts removePostPage: a deleted post's page leaves the output
- * folder, and nothing else does, whatever the deleted file was called.
+ * folder, and nothing else does, whatever the deleted file was called. And
+ * watchOnceBuilt: only a failed build is waited out.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { removePostPage } from "../../lib/preview.ts";
+import { removePostPage, watchOnceBuilt } from "../../lib/preview.ts";
 
 let output = "";
 afterEach(() => rmSync(output, { recursive: true, force: true }));
@@ -38,4 +39,20 @@ describe("removePostPage", () => {
     expect(existsSync(path.join(output, "posts", "harbour-reopens", "index.html"))).toBe(true);
     expect(existsSync(path.join(output, "about", "index.html"))).toBe(true);
   });
+});
+
+describe("watchOnceBuilt", () => {
+  const rebuild = async () => {};
+
+  it("hands back the rebuild function once the first build succeeds", async () => {
+    const eleventy = { watch: async () => rebuild, restart: async () => {}, init: async () => {} };
+    await expect(watchOnceBuilt(eleventy, () => false)).resolves.toBe(rebuild);
+  });
+
+  it("passes on an error thrown before any build started, rather than waiting for a save that cannot help", async () => {
+    const broken = new Error("the file watcher could not be loaded");
+    const eleventy = { watch: () => Promise.reject(broken), restart: async () => {}, init: async () => {} };
+    await expect(watchOnceBuilt(eleventy, () => false)).rejects.toBe(broken);
+    // Waiting for a save instead would hang: fail fast.
+  }, 5_000);
 });
