@@ -1,16 +1,15 @@
 // `npm start` with its dev server (scripts/preview.ts, as an author runs it):
 // the live preview answers on this machine's loopback address and nowhere
 // else, so drafts are not served to the local network (lib/preview-host.ts).
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturePosts, postMarkdown } from "./support/reader-fixtures.ts";
-import { buildEnv, createScratchSite, type ScratchSite } from "./support/scratch-site.ts";
+import { createScratchSite, type ScratchSite } from "./support/scratch-site.ts";
+import { SERVER_AT, watchSite, type WatchingSite } from "./support/watching-site.ts";
 
 let scratch: ScratchSite;
-let stop: () => Promise<void>;
+let preview: WatchingSite;
 let port: number;
 const posts = fixturePosts(4);
 // A draft: what must not leave this machine.
@@ -41,30 +40,13 @@ function listeningAddresses(port: number): string[] {
 
 beforeAll(async () => {
   scratch = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post === posts[1] ? draft : post)])));
-  const child = spawn(process.execPath, ["--import", "./scripts/typescript.js", "scripts/preview.ts", "--port", String(await freePort())], {
-    cwd: scratch.root, env: buildEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  let exited = false;
-  child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.on("close", () => (exited = true));
-  stop = async () => {
-    if (exited || child.pid === undefined) return;
-    process.kill(-child.pid, "SIGTERM");
-    for (let waited = 0; waited < 5000 && !exited; waited += 50) await sleep(50);
-  };
-  // The dev server names its address once it listens (the next port, should that one have been taken since).
-  for (let waited = 0; waited < 120_000 && !/Server at http:\/\/localhost:\d+\//.test(log); waited += 50) {
-    if (exited) throw new Error(`the preview exited:\n${log}`);
-    await sleep(50);
-  }
-  port = Number(/Server at http:\/\/localhost:(\d+)\//.exec(log)?.[1]);
-  expect(port, log).toBeGreaterThan(0);
+  preview = await watchSite(scratch.root, {}, await freePort());
+  port = Number(SERVER_AT.exec(preview.startLog())?.[1]);
+  expect(port, preview.startLog()).toBeGreaterThan(0);
 });
 
 afterAll(async () => {
-  await stop?.();
+  await preview?.stop();
   await scratch?.remove();
 });
 
@@ -73,9 +55,9 @@ describe("the live preview's server", () => {
     const home = await fetch(`http://127.0.0.1:${port}/`);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain(posts[0]!.title);
-    const preview = await fetch(`http://127.0.0.1:${port}/posts/${draft.slug}/`);
-    expect(preview.status).toBe(200);
-    expect(await preview.text()).toContain(draft.title);
+    const draftPage = await fetch(`http://127.0.0.1:${port}/posts/${draft.slug}/`);
+    expect(draftPage.status).toBe(200);
+    expect(await draftPage.text()).toContain(draft.title);
   });
 
   it("listens on the loopback address only, not on the machine's other interfaces", () => {

@@ -1,14 +1,14 @@
 /**
  * The live preview on a scratch site, as `npm start` runs it minus the server
- * (scripts/preview.ts --watch): a rebuild is done when Eleventy logs
- * "Watching…" again.
+ * (scripts/preview.ts --watch), or with it on a given port: a rebuild is done
+ * when Eleventy logs "Watching…" again.
  */
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { buildEnv } from "./scratch-site.ts";
 
 export interface WatchingSite {
-  /** The log of the first build, up to its "Watching…". */
+  /** The log of the first build, up to its "Watching…" (or the server's start). */
   startLog(): string;
   /** Runs `change`, then waits for the rebuild it starts; returns that rebuild's log. */
   rebuildAfter(change: () => Promise<void>): Promise<string>;
@@ -16,11 +16,14 @@ export interface WatchingSite {
 }
 
 const WATCHING = /Watching…/;
+/** What the dev server logs once it listens (on the next port, should the one asked for be taken). */
+export const SERVER_AT = /Server at http:\/\/localhost:(\d+)\//;
 
-export async function watchSite(root: string, env: NodeJS.ProcessEnv = {}): Promise<WatchingSite> {
+/** With `port`, the dev server is started too, and the site is ready once it listens. */
+export async function watchSite(root: string, env: NodeJS.ProcessEnv = {}, port?: number): Promise<WatchingSite> {
   const child = spawn(
     process.execPath,
-    ["--import", "./scripts/typescript.js", "scripts/preview.ts", "--watch"],
+    ["--import", "./scripts/typescript.js", "scripts/preview.ts", ...(port === undefined ? ["--watch"] : ["--port", String(port)])],
     // Own process group, so stopping it also stops anything it started.
     { cwd: root, env: buildEnv(env), detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
@@ -30,17 +33,17 @@ export async function watchSite(root: string, env: NodeJS.ProcessEnv = {}): Prom
   child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.on("close", () => (exited = true));
 
-  const waitForBuild = async (from: number): Promise<string> => {
+  const waitForBuild = async (from: number, done = WATCHING): Promise<string> => {
     for (let waited = 0; waited < 120_000; waited += 20) {
       const since = log.slice(from);
-      if (WATCHING.test(since)) return since;
+      if (done.test(since)) return since;
       if (exited) throw new Error(`Eleventy exited:\n${log}`);
       await sleep(20);
     }
     throw new Error(`No rebuild within two minutes:\n${log.slice(from)}`);
   };
 
-  const started = await waitForBuild(0);
+  const started = await waitForBuild(0, port === undefined ? WATCHING : SERVER_AT);
   return {
     startLog: () => started,
     async rebuildAfter(change) {
