@@ -174,8 +174,7 @@ export function changesNeighbours(file: string): boolean {
  * not a slug: no name can reach outside the post's own folder.
  */
 export function removePostPage(output: string, file: string): void {
-  const [folder, ...rest] = path.normalize(file).split(path.sep);
-  if (folder !== "posts" || rest.length === 0 || path.extname(file) !== ".md") return;
+  if (!isPostFile(file)) return;
   const slug = path.basename(file, ".md");
   if (POST_SLUG.test(slug)) rmSync(path.join(output, "posts", slug), { recursive: true, force: true });
 }
