@@ -6,26 +6,18 @@
 import { z } from "zod";
 import { slugifyTag } from "./slug.ts";
 import { parseVideo } from "./video.ts";
+import { LIMITS } from "./limits.ts";
+import { DATE_HINT, readPostDate } from "./post-date.ts";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+export { parsePostDate } from "./post-date.ts";
 
-/** Parses the two date forms we accept; anything else is an author error. */
-export function parsePostDate(value: string): Date | undefined {
-  if (!ISO_DATE.test(value) && !ISO_DATETIME.test(value)) return undefined;
-  const date = new Date(ISO_DATE.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return undefined;
-  // Date() rolls 2018-02-30 over to March; a calendar date must survive the round trip.
-  if (date.toISOString().slice(0, 10) !== value.slice(0, 10) && ISO_DATE.test(value)) return undefined;
-  return date;
-}
-
-const DATE_HINT = "a date like 2018-06-14 or 2018-06-14T09:30:00-04:00";
-
-const postDate = z
-  .string({ error: DATE_HINT })
-  .refine((value) => parsePostDate(value) !== undefined, { error: DATE_HINT })
-  .transform((value) => parsePostDate(value) as Date);
+// The text is the YAML timestamp; lib/post-date.ts says why each refused date is refused.
+const postDate = z.string({ error: DATE_HINT }).transform((value, context) => {
+  const reading = readPostDate(value);
+  if ("date" in reading) return reading.date;
+  context.issues.push({ code: "custom", message: reading.problem, input: value });
+  return z.NEVER;
+});
 
 const httpUrl = z
   .string({ error: "an absolute http(s) URL" })
@@ -37,6 +29,7 @@ const tag = z
   .string({ error: "a tag name (text)" })
   .trim()
   .min(1, { error: "a non-empty tag name" })
+  .max(LIMITS.tagLength, { error: `a tag of at most ${LIMITS.tagLength} characters` })
   .refine((value) => slugifyTag(value) !== "", { error: "a tag with letters or digits (it becomes part of a URL)" });
 
 export const frontmatterSchema = z
@@ -63,12 +56,15 @@ export const frontmatterSchema = z
       .meta({ description: "Dek under the headline; also the feed summary and meta description.", example: "The span replaces a ferry that ran for 80 years." }),
     tags: z
       .array(tag, { error: "a list of tags, like [politics, courts]" })
+      // The first check on the list: zod then refuses a list too long before reading any tag in it.
+      .max(LIMITS.tagsPerPost, { error: `at most ${LIMITS.tagsPerPost} tags` })
       .default([])
       .meta({ description: "Topics; each gets a tag page. Case does not matter.", example: "[politics, courts]" }),
     author: z
       .string({ error: "the byline as text" })
       .trim()
       .min(1, { error: "a non-empty byline" })
+      .max(LIMITS.authorLength, { error: `a byline of at most ${LIMITS.authorLength} characters` })
       .optional()
       .meta({ description: "Byline. Defaults to the newsroom.", example: "Jane Doe" }),
     source: z

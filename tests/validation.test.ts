@@ -17,7 +17,7 @@ const EXPECTED: [string, string][] = [
   ["posts/invalid-yaml.md:4:14: description:", 'expected valid YAML, found an error: Missing closing "quote'],
   ["posts/missing-title.md:1:1: title:", "expected the headline as text, found nothing"],
   ["posts/empty-title.md:2:1: title:", "expected a non-empty headline, found an empty text"],
-  ["posts/unparseable-date.md:3:1: date:", 'expected a date like 2018-06-14 or 2018-06-14T09:30:00-04:00, found the text "2024-02-30"'],
+  ["posts/unparseable-date.md:3:1: date:", 'expected a day from 1 to 29 for February 2024, found the text "2024-02-30"'],
   ["posts/date-in-words.md:3:1: date:", 'expected a date like 2018-06-14 or 2018-06-14T09:30:00-04:00, found the text "June 14, 2018"'],
   ["posts/date-day-first.md:4:1: date:", 'expected a date like 2018-06-14 or 2018-06-14T09:30:00-04:00, found the text "14/06/2018"'],
   ["posts/draft-as-text.md:5:1: draft:", 'expected true or false (not in quotes), found the text "false"'],
