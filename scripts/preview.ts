@@ -5,6 +5,7 @@
  * without serving, as the tests and the bench run it.
  */
 import { parseArgs } from "node:util";
+import { recoverOutput } from "../lib/output-folder.ts";
 import { startPreview } from "../lib/preview.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, watch: { type: "boolean", default: false }, lan: { type: "boolean", default: false } } });
@@ -14,6 +15,8 @@ if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
   process.exit(2);
 }
 try {
+  // A build killed mid-swap may have left the last complete site aside, and half-written folders about.
+  await recoverOutput("_site");
   const preview = await startPreview({ server: !values.watch, port, lan: values.lan });
   process.on("SIGINT", () => void preview.stop());
 } catch (error) {

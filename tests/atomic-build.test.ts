@@ -4,11 +4,10 @@
  * exits non-zero and leaves _site exactly as the good build wrote it, with
  * no staging folders left behind.
  */
-import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fingerprint, leftovers } from "./support/output-folders.ts";
 import { createScratchSite, type RunResult, type ScratchSite } from "./support/scratch-site.ts";
 
 const GOOD = `---
@@ -21,22 +20,6 @@ The harbour reopened on Tuesday.
 `;
 
 const ENV = { CONTEXT: "production", URL: "https://news.example.org" };
-
-/** Every file under a folder with a hash of its bytes. */
-function fingerprint(folder: string): Record<string, string> {
-  const files = readdirSync(folder, { recursive: true, encoding: "utf8" }).sort();
-  return Object.fromEntries(
-    files.flatMap((name) => {
-      try {
-        return [[name, createHash("sha256").update(readFileSync(path.join(folder, name))).digest("hex")]];
-      } catch {
-        return []; // a folder
-      }
-    }),
-  );
-}
-
-const leftovers = (root: string) => readdirSync(root).filter((name) => name.startsWith("_site") && name !== "_site");
 
 let site: ScratchSite;
 let good: RunResult;
