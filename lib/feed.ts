@@ -72,6 +72,19 @@ export function xmlAttribute(value: string): string {
   return stripXmlForbidden(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/**
+ * Plain text as HTML text: what a field needs when readers render it as HTML
+ * but the value is text (a post's description). `&`, `<` and `>` are what
+ * HTML's own serializer escapes in a text node
+ * (https://html.spec.whatwg.org/multipage/parsing.html#escapingString);
+ * quotes need nothing outside attributes. The template's autoescape then
+ * escapes the result once more for XML, so a reader's XML parser yields this
+ * HTML and its HTML renderer yields the original text, never an element.
+ */
+export function htmlText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 export async function buildFeed(site: SiteMetadata, posts: PostItem[]): Promise<Feed> {
   const entries = await Promise.all(
     posts.slice(0, site.feedLimit).map(async (item): Promise<FeedEntry> => {
@@ -151,6 +164,7 @@ export default function feedPlugin(eleventyConfig: EleventyConfig, options: Feed
   // https://www.rssboard.org/rss-specification#ltpubdategtSubelementOfLtitemgt
   eleventyConfig.addFilter("rfc822", (date: Date) => date.toUTCString());
   eleventyConfig.addFilter("xmlAttribute", xmlAttribute);
+  eleventyConfig.addFilter("htmlText", htmlText);
   eleventyConfig.addFilter("jsonFeed", (feed: Feed) => JSON.stringify(jsonFeed(feed), null, 2));
   // A static file, not a template: Nunjucks would have nothing to fill in.
   // https://www.11ty.dev/docs/copy/

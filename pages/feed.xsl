@@ -59,7 +59,7 @@
       <xsl:text> </xsl:text>
       <small><xsl:value-of select="substring(pubDate, 6, 11)"/></small>
       <br/>
-      <xsl:value-of select="description"/>
+      <xsl:value-of select="description" disable-output-escaping="yes"/>
     </li>
   </xsl:template>
 
