@@ -7,10 +7,9 @@
 // stops at TypeScript syntax.
 const plugin = async (name) => (await import(`./lib/${name}.ts`)).default;
 const { loadSite } = await import("./lib/site.ts");
-const { RenderedBodies } = await import("./lib/rendered-bodies.ts");
 const sitePlugin = await plugin("site-plugin");
 const validatePlugin = await plugin("validate-plugin");
-const markdownPlugin = await plugin("markdown");
+const postTemplatePlugin = await plugin("post-template");
 const filtersPlugin = await plugin("filters");
 const collectionsPlugin = await plugin("collections");
 const feedPlugin = await plugin("feed");
@@ -27,18 +26,16 @@ const livePreviewPlugin = await plugin("live-preview");
 export default function (eleventyConfig) {
   const site = loadSite(process.env);
   const now = new Date();
-  // Outcomes and rendered bodies are kept in .cache/ between builds, which
-  // Netlify restores (netlify/plugins/build-cache). BUILD_CACHE=off: none.
+  // Each post's outcome, published HTML included, is kept in .cache/ between
+  // builds, which Netlify restores (netlify/plugins/build-cache). BUILD_CACHE=off: none.
   const buildCache = process.env.BUILD_CACHE !== "off";
-  // Bodies the checks parsed, rendered from that parse: each post is parsed once.
-  const renderedBodies = new RenderedBodies(site.url);
 
   // 1. Site metadata from one typed source, as global data.
   eleventyConfig.addPlugin(sitePlugin, { site });
-  // 2. Every post checked against the frontmatter schema before anything renders.
-  eleventyConfig.addPlugin(validatePlugin, { site, now, persist: buildCache, renderedBodies });
-  // 3. Markdown to HTML.
-  eleventyConfig.addPlugin(markdownPlugin, { siteOrigin: site.url, cacheFile: buildCache ? ".cache/rendered-posts.v8" : undefined, renderedBodies });
+  // 2. Before the build: every post read once, checked, and rendered to the HTML that is judged and published.
+  eleventyConfig.addPlugin(validatePlugin, { site, now, persist: buildCache });
+  // 3. While rendering: a post's page takes that reading; Eleventy reads no Markdown itself.
+  eleventyConfig.addPlugin(postTemplatePlugin);
   // 4. Template filters (dates, URLs, escaping).
   eleventyConfig.addPlugin(filtersPlugin, { site });
   // 5. Collections: posts, neighbours, tags, archive, listing pages — each once per build.

@@ -47,8 +47,13 @@ export interface EleventyConfig {
   addPassthroughCopy(paths: string | Record<string, string>): void;
   addWatchTarget(path: string): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
-  setLibrary(name: string, library: unknown): void;
-  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  /** https://www.11ty.dev/docs/languages/custom/ */
+  addExtension(extension: string, options: {
+    read: boolean;
+    getData: (inputPath: string) => Record<string, unknown>;
+    compile: (content: string, inputPath: string) => () => string;
+    compileOptions: { cache: boolean };
+  }): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (args: EventArguments) => unknown): void;
   /** Watch mode, before each rebuild: the changed files, as `./posts/a.md`. https://www.11ty.dev/docs/events/#eleventy.beforewatch */
   on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => unknown): void;

@@ -1,3 +1,10 @@
+/** One thing wrong in a post's body; lines are 1-based within the body. */
+export interface BodyProblem {
+  line: number;
+  column: number;
+  message: string;
+}
+
 /** One thing wrong with one post, placed where the author can fix it. */
 export interface PostProblem {
   /** Path relative to the project root, with forward slashes: posts/foo.md */

@@ -1,20 +1,16 @@
 /**
- * Reads a post file the way the build does and, when something is wrong,
- * where each frontmatter field sits, so an error can point at the line to fix.
- * Eleventy is given the same YAML reader (see lib/validate-plugin.ts), so what
- * is checked here is exactly what the templates receive.
+ * The one reader of a post file: it splits the frontmatter from the body and
+ * parses the YAML, once. The checks judge what it returns, and Eleventy
+ * publishes exactly that (lib/post-template.ts): nothing else reads a post.
  *
- * Two YAML libraries, each for what it does best: js-yaml reads every post
- * (about nine times faster than `yaml` on frontmatter); `yaml`, which keeps
- * the position of every node, places the problems (lib/yaml-positions.ts).
+ * `yaml` keeps the position of every node, so a problem points at its line,
+ * and it bounds aliases, which can otherwise copy a subtree without end.
  */
-import jsYaml from "js-yaml";
-import { fieldPositions, yamlProblems } from "./yaml-positions.ts";
+import { isAlias, isCollection, isPair, LineCounter, parseDocument, type Document } from "yaml";
+import { LIMITS } from "./limits.ts";
+import { fieldPositions, filePositions, problemAt, yamlProblems, type ReadProblem, type SourcePosition } from "./yaml-positions.ts";
 
-export interface SourcePosition {
-  line: number;
-  column: number;
-}
+export type { ReadProblem, SourcePosition } from "./yaml-positions.ts";
 
 export interface ParsedPost {
   /** Parsed YAML mapping (unvalidated). */
@@ -23,55 +19,17 @@ export interface ParsedPost {
   body: string;
   /** 1-based line where the body starts in the file. */
   bodyLine: number;
-  /** Where each top-level field's key stands in the file (read on first use: only problems need it). */
+  /** Where each top-level field's key stands in the file (worked out on first use: only problems need it). */
   readonly fields: Map<string, SourcePosition>;
-  /** The frontmatter text as Eleventy's engine will look it up (see shareParsedYaml). */
-  yamlKey: string;
-}
-
-export interface ReadProblem {
-  line: number;
-  column: number;
-  field: string;
-  message: string;
 }
 
 export type ReadResult = { ok: true; post: ParsedPost } | { ok: false; problems: ReadProblem[] };
 
 const FENCE = /^---[ \t]*$/;
 
-/** Accepts a BOM and CRLF line endings, which editors on Windows produce. */
+/** Accepts a BOM and CRLF or old-Mac CR line endings: every editor's file reads the same. */
 export function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-}
-
-/**
- * Values the validator parsed, by frontmatter text, so Eleventy's frontmatter
- * engine can take them instead of parsing each post a second time. Taking
- * removes the entry: each is used once per build.
- */
-const parsed = new Map<string, unknown>();
-const yamlKey = (source: string) => source.replace(/\r\n?/g, "\n").trim();
-
-/** Offers Eleventy a valid post's validated values (fresh or from lib/validation-cache.ts), by the key readPost gave. */
-export function shareParsedYaml(key: string, data: unknown): void {
-  parsed.set(key, data);
-}
-
-export function takeParsedYaml(source: string): unknown {
-  const key = yamlKey(source);
-  const value = parsed.get(key);
-  parsed.delete(key);
-  return value;
-}
-
-/**
- * The values of a frontmatter text, for the validator and for Eleventy's
- * frontmatter engine alike. The YAML 1.2 core schema: a date stays the text
- * written, for the schema to judge; duplicate keys are an error.
- */
-export function loadYaml(source: string): unknown {
-  return jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA });
 }
 
 export function readPost(rawText: string): ReadResult {
@@ -84,30 +42,56 @@ export function readPost(rawText: string): ReadResult {
     return fail(1, "frontmatter", "expected a closing `---` line after the fields, found the end of the file");
   }
   const yamlText = lines.slice(1, close).join("\n");
+  const counter = new LineCounter();
+  // The YAML 1.2 core schema: a date stays the text written, for the schema to judge.
+  const doc = parseDocument(yamlText, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, schema: "core" });
+  const at = filePositions(counter);
+  const problems = [...yamlProblems(doc, at), ...resourceProblems(doc, at)];
+  if (problems.length > 0) return { ok: false, problems };
   let value: unknown;
   try {
-    value = loadYaml(yamlText);
+    value = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
   } catch (error) {
-    return { ok: false, problems: yamlProblems(yamlText, error as jsYaml.YAMLException) };
+    return fail(2, "frontmatter", `expected valid YAML, found an error: ${(error as Error).message}`);
   }
   if (value !== null && value !== undefined && (typeof value !== "object" || Array.isArray(value))) {
     return fail(2, "frontmatter", "expected `field: value` lines, found " + describeNode(value));
   }
-  const data = (value ?? {}) as Record<string, unknown>;
-  const key = yamlKey(yamlText);
   let fields: Map<string, SourcePosition> | undefined;
   return {
     ok: true,
     post: {
-      data,
+      data: (value ?? {}) as Record<string, unknown>,
       body: lines.slice(close + 1).join("\n"),
       bodyLine: close + 2,
       get fields() {
-        return (fields ??= fieldPositions(yamlText));
+        return (fields ??= fieldPositions(doc, at));
       },
-      yamlKey: key,
     },
   };
+}
+
+/** Aliases and nesting past the limits in lib/limits.ts, each at the node that crosses it. */
+function resourceProblems(doc: Document, at: (offset: number) => SourcePosition): ReadProblem[] {
+  const problems: ReadProblem[] = [];
+  let aliases = 0;
+  const walk = (node: unknown, depth: number): void => {
+    if (isPair(node)) return void (walk(node.key, depth), walk(node.value, depth));
+    const offset = (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+    if (isAlias(node) && node.resolve(doc) === undefined) {
+      problems.push(problemAt(doc, at, offset, `expected valid YAML, found an error: the alias *${node.source} names no anchor (&${node.source}) before it`));
+    } else if (isAlias(node) && ++aliases === LIMITS.yamlAliases + 1) {
+      problems.push(problemAt(doc, at, offset, `expected at most ${LIMITS.yamlAliases} YAML aliases (*name), found more`));
+    }
+    if (!isCollection(node)) return;
+    if (depth === LIMITS.yamlDepth) {
+      problems.push(problemAt(doc, at, offset, `expected lists and mappings nested at most ${LIMITS.yamlDepth} deep, found deeper`));
+      return;
+    }
+    for (const item of node.items) walk(item, depth + 1);
+  };
+  walk(doc.contents, 0);
+  return problems;
 }
 
 function fail(line: number, field: string, message: string): ReadResult {

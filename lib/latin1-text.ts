@@ -44,8 +44,16 @@ function oneByteCopy(latin1: string): string {
 
 /** HTML with every character beyond U+00FF written as a numeric character reference, one byte per character. */
 export function latin1Html(html: string): string {
-  return oneByteCopy(html.replace(BEYOND_LATIN1, reference));
+  return oneByteCopy(withReferences(html));
 }
+
+/** latin1Html without the copy: for a page assembled in pieces, each piece's length as it will be published. */
+export function withReferences(html: string): string {
+  return ANY_BEYOND_LATIN1.test(html) ? html.replace(BEYOND_LATIN1, reference) : html;
+}
+
+/** A one-byte copy of text that withReferences wrote. */
+export const latin1Copy = (text: string): string => oneByteCopy(text);
 
 /**
  * The references latin1Html wrote, back as characters: for feeds, where a

@@ -1,30 +1,17 @@
 /**
  * Checks that need the Markdown as markdown-it reads it: Markdown the renderer
- * would print as raw text or swallow, images without alt text, and the links
- * to other posts (checked against the whole set of posts by lib/validate.ts).
- * Working on tokens, not lines, means code spans, code blocks and escapes are
- * never mistaken for broken syntax. Lines are 1-based within the body.
+ * would print as raw text or swallow. Working on tokens, not lines, means code
+ * spans, code blocks and escapes are never mistaken for broken syntax. What
+ * the HTML then holds is judged by lib/published-html.ts. Lines are 1-based
+ * within the body.
  */
 import type { Token } from "markdown-it/index.js";
-import type { BodyProblem } from "./body-checks.ts";
-import { loadHtmlParser } from "./html-parser.ts";
+import type { BodyProblem } from "./errors.ts";
 import { parseStructure } from "./markdown.ts";
-
-/** A link to `/posts/<slug>/` written in a post. */
-export interface PostLink {
-  slug: string;
-  href: string;
-  line: number;
-  column: number;
-}
 
 export interface MarkdownReport {
   problems: BodyProblem[];
-  postLinks: PostLink[];
 }
-
-
-const POST_HREF = /^\/posts\/([^/?#]*)\/?(?:[?#].*)?$/;
 
 /** Literal Markdown left in rendered text: each pattern is a construct that did not parse. */
 const RAW_TEXT: { pattern: RegExp; message: (found: string) => string }[] = [
@@ -51,14 +38,10 @@ const mayHoldRawMarkdown = (text: string) => text.includes("[") || text.includes
 
 export function inspectMarkdown(body: string, tokens: Token[] = parseStructure(body)): MarkdownReport {
   const lines = body.split("\n");
-  const report: MarkdownReport = { problems: [], postLinks: [] };
+  const report: MarkdownReport = { problems: [] };
   for (const token of tokens) {
     const map = token.map ?? [0, 1];
     if (token.type === "fence") checkFence(token, map, lines, report);
-    else if (token.type === "html_block") {
-      inspectHtml(token.content, { line: map[0] + 1, column: 1 }, report);
-      checkComment(token, map, report);
-    }
     else if (token.type === "inline") inspectInline(token, new Cursor(lines, map), report);
   }
   return report;
@@ -78,75 +61,16 @@ function checkFence(token: Token, map: [number, number], lines: string[], report
   });
 }
 
-/** Like a fence, an unclosed `<!--` hides everything after it from readers. */
-function checkComment(token: Token, map: [number, number], report: MarkdownReport): void {
-  if (!token.content.trimStart().startsWith("<!--") || token.content.includes("-->")) return;
-  report.problems.push({
-    line: map[0] + 1,
-    column: 1,
-    message: "expected --> to close the HTML comment opened here, found none, so everything after it would be hidden",
-  });
-}
-
 function inspectInline(inline: Token, cursor: Cursor, report: MarkdownReport): void {
-  const hrefs: string[] = [];
   for (const child of inline.children ?? []) {
-    if (child.type === "image") {
-      const src = child.attrGet("src") ?? "";
-      const at = cursor.find("![");
-      if (child.content.trim() === "") {
-        report.problems.push({
-          ...at,
-          message: `expected alt text saying what the image shows, like ![Mayor cuts the ribbon](${src}), found ![](${src}) with none`,
-        });
-      }
-    } else if (child.type === "link_open") {
-      hrefs.push(child.attrGet("href") ?? "");
-    } else if (child.type === "link_close") {
-      // Found after the link text, so the text's own positions come first.
-      const href = hrefs.pop() ?? "";
-      const at = cursor.find(`](${href}`);
-      collectPostLink(href, { line: at.line, column: at.column + 2 }, report);
-    } else if (child.type === "html_inline") {
-      inspectHtml(child.content, cursor.find(child.content), report);
-    } else if (child.type === "text" && mayHoldRawMarkdown(child.content)) {
-      const found = RAW_TEXT.flatMap(({ pattern, message }) =>
-        [...child.content.matchAll(pattern)].map((match) => ({ index: match.index, text: match[0], message })),
-      );
-      for (const { text, message } of found.sort((x, y) => x.index - y.index)) {
-        report.problems.push({ ...cursor.find(text), message: message(text) });
-      }
+    if (child.type !== "text" || !mayHoldRawMarkdown(child.content)) continue;
+    const found = RAW_TEXT.flatMap(({ pattern, message }) =>
+      [...child.content.matchAll(pattern)].map((match) => ({ index: match.index, text: match[0], message })),
+    );
+    for (const { text, message } of found.sort((x, y) => x.index - y.index)) {
+      report.problems.push({ ...cursor.find(text), message: message(text) });
     }
   }
-}
-
-function collectPostLink(href: string, at: { line: number; column: number }, report: MarkdownReport): void {
-  const match = POST_HREF.exec(href);
-  if (match) report.postLinks.push({ slug: decodeURIComponent(match[1] ?? ""), href, ...at });
-}
-
-/** Raw HTML: <img> needs alt text like Markdown images, and <a href="/posts/…"> links are checked too. */
-function inspectHtml(html: string, start: { line: number; column: number }, report: MarkdownReport): void {
-  const positionOf = (offset: number) => {
-    const before = html.slice(0, offset).split("\n");
-    const line = start.line + before.length - 1;
-    return { line, column: before.length === 1 ? start.column + offset : (before[before.length - 1] ?? "").length + 1 };
-  };
-  const HtmlParser = loadHtmlParser();
-  const parser = new HtmlParser(
-    {
-      onopentag(name, attributes) {
-        const at = positionOf(parser.startIndex);
-        if (name === "img" && (attributes.alt ?? "").trim() === "") {
-          report.problems.push({ ...at, message: `expected an alt="…" saying what the image shows, found <img> with ${"alt" in attributes ? "an empty alt" : "no alt"}` });
-        }
-        if (name === "a" && attributes.href) collectPostLink(attributes.href, at, report);
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.write(html);
-  parser.end();
 }
 
 /**

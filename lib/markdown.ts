@@ -1,17 +1,14 @@
 /**
- * The one markdown-it instance every post is rendered with.
- * https://www.11ty.dev/docs/languages/markdown/#optional-set-your-own-library-instance
+ * The one markdown-it setup every post is parsed and rendered with.
+ * https://github.com/markdown-it/markdown-it
  */
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { Options, Renderer, Token } from "markdown-it/index.js";
-import type { EleventyConfig } from "./eleventy-config.ts";
-import { latin1Html } from "./latin1-text.ts";
-import { cacheWriteSchedule } from "./kept-map.ts";
-import { RenderCache, rendererVersion } from "./render-cache.ts";
+import { latin1Copy, withReferences } from "./latin1-text.ts";
 import { slugifyTag } from "./slug.ts";
 
-// html: trusted authors may write raw HTML; lib/body-checks.ts refuses the dangerous parts.
+// html: authors may write raw HTML; lib/html-allow-list.ts judges the HTML that results.
 const OPTIONS = { html: true, typographer: true, linkify: false } as const;
 
 /**
@@ -54,9 +51,8 @@ export function createMarkdown(siteOrigin: string): MarkdownIt {
  * The same block and inline rules as the renderer, without the cosmetic core
  * rules: for checks that read structure only. Escaped characters stay
  * separate tokens (no text_join), so `\[x\](y)` is not read as a broken
- * link. Parsed once per post and shared by every check; createParsedRenderer
- * then carries the same tokens on to the page. Its renderer is markdown-it's own,
- * which leaves the tokens as the page's renderer expects to find them.
+ * link. Parsed once per post and shared by every check; createPostRenderer
+ * then carries the same tokens on to the page.
  */
 const structureParser = new MarkdownIt(OPTIONS);
 structureParser.core.ruler.disable(COSMETIC_RULES.filter((rule) => rule !== "anchor"));
@@ -65,61 +61,51 @@ export function parseStructure(body: string): Token[] {
   return structureParser.parse(body, {});
 }
 
-/** Renders tokens from parseStructure back to HTML, without the cosmetic rules: what the checks judge. */
-export function renderStructure(tokens: Token[]): string {
-  return structureParser.renderer.render(tokens, structureParser.options, {});
+/** Where the HTML of one block starts, and the lines of the Markdown it came from (0-based, end excluded). */
+export interface BlockSource {
+  offset: number;
+  line: number;
+  endLine: number;
+}
+
+/** A post body as published, and where each block of it came from, to place a problem found in the HTML. */
+export interface RenderedPost {
+  html: string;
+  blocks: BlockSource[];
 }
 
 /**
  * A post's HTML from the tokens of parseStructure, once the checks are done
  * with them: the cosmetic rules, then the page's renderer. The same HTML as
- * createMarkdown(siteOrigin).render(body), for one parse instead of two.
+ * createMarkdown(siteOrigin).render(body), for one parse. markdown-it's own
+ * render loop, token by token, so each block's place in the output is known.
  */
-export function createParsedRenderer(siteOrigin: string): (tokens: Token[]) => string {
+export function createPostRenderer(siteOrigin: string): (tokens: Token[]) => RenderedPost {
   const md = createMarkdown(siteOrigin);
   md.core.ruler.disable(STRUCTURE_RULES);
+  const { rules } = md.renderer;
   return (tokens) => {
     const state = new md.core.State("", md, {});
     state.tokens = tokens;
     md.core.process(state);
-    return latin1Html(md.renderer.render(state.tokens, md.options, {}));
+    const blocks: BlockSource[] = [];
+    let html = "";
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index] as Token;
+      if (token.map && token.nesting !== -1) blocks.push({ offset: html.length, line: token.map[0], endLine: token.map[1] });
+      const rule = rules[token.type];
+      const piece =
+        token.type === "inline" ? md.renderer.renderInline(token.children ?? [], md.options, {})
+        : rule ? rule(tokens, index, md.options, {}, md.renderer)
+        : md.renderer.renderToken(tokens, index, md.options);
+      // Curly quotes and dashes as character references: see lib/latin1-text.ts.
+      html += withReferences(piece);
+    }
+    return { html: latin1Copy(html), blocks };
   };
 }
 
 export function isExternal(href: string | null, siteOrigin: string): boolean {
   if (!href || !/^https?:\/\//i.test(href)) return false;
   return new URL(href).origin !== siteOrigin;
-}
-
-export interface MarkdownPluginOptions {
-  siteOrigin: string;
-  /** Where rendered bodies are kept between builds (lib/render-cache.ts); none to render every post afresh. */
-  cacheFile?: string;
-  /** Bodies the validator already parsed and rendered this build (lib/rendered-bodies.ts). */
-  renderedBodies?: { take(inputPath: string, body: string): string | undefined; readonly taken: number };
-}
-
-/** Eleventy plugin: renders .md templates with our instance. */
-export default function markdownPlugin(eleventyConfig: EleventyConfig, options: MarkdownPluginOptions): void {
-  const md = createMarkdown(options.siteOrigin);
-  // Curly quotes and dashes as character references: see lib/latin1-text.ts.
-  const render = md.render.bind(md);
-  const offered = (source: string, env: unknown) => {
-    const inputPath = (env as { page?: { inputPath?: string } } | undefined)?.page?.inputPath;
-    return inputPath ? options.renderedBodies?.take(inputPath, source) : undefined;
-  };
-  md.render = (source, env) => offered(source, env) ?? latin1Html(render(source, env));
-  if (options.cacheFile) {
-    const cache = new RenderCache(options.cacheFile, rendererVersion(options.siteOrigin));
-    md.render = cache.wrap(md.render);
-    const writeNow = cacheWriteSchedule();
-    eleventyConfig.on("eleventy.after", ({ runMode }) => {
-      if (!writeNow(runMode)) return;
-      const { hits, misses } = cache.stats;
-      const parsedOnce = options.renderedBodies ? ` (${options.renderedBodies.taken} from the checks' parse)` : "";
-      console.log(`Post bodies: ${misses} rendered${parsedOnce}, ${hits} unchanged from the build cache.`);
-      cache.save();
-    });
-  }
-  eleventyConfig.setLibrary("md", md);
 }

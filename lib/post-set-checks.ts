@@ -1,6 +1,6 @@
 /**
  * The checks that need every post at once: file names used twice, tags that
- * would share a URL, links to posts that do not exist or are drafts. They run
+ * would share a URL, links to posts that do not exist or are not yet out. They run
  * over per-file outcomes, fresh or cached (lib/validation-cache.ts), so they
  * always see the whole current set, and load none of the per-file validators.
  */
@@ -14,12 +14,13 @@ export interface FileOutcome {
   post?: ValidPost;
   problems: PostProblem[];
   links?: LinkInFile[];
-  /** A valid post's frontmatter as YAML gave it, for Eleventy (lib/frontmatter.ts shareParsedYaml). */
-  yaml?: { key: string; data: Record<string, unknown> };
 }
 
-/** `outcomes[i]` is the outcome of `files[i]`; problems come per file in order, then those across files. */
-export function combineOutcomes(files: string[], outcomes: FileOutcome[]): ValidationReport {
+/**
+ * `outcomes[i]` is the outcome of `files[i]`; problems come per file in order,
+ * then those across files. `now` decides which posts are still scheduled.
+ */
+export function combineOutcomes(files: string[], outcomes: FileOutcome[], now: Date): ValidationReport {
   const report: ValidationReport = { posts: [], problems: [] };
   const links: LinkInFile[] = [];
   for (const outcome of outcomes) {
@@ -28,7 +29,7 @@ export function combineOutcomes(files: string[], outcomes: FileOutcome[]): Valid
     links.push(...(outcome.links ?? []));
   }
   report.problems.push(...crossPostProblems(report.posts));
-  report.problems.push(...postLinkProblems(links, files, report.posts));
+  report.problems.push(...postLinkProblems(links, files, report.posts, now));
   return report;
 }
 

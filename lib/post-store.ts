@@ -15,6 +15,8 @@ export interface StoredPost {
   data: Frontmatter;
   /** Words in the body, for the reading time. */
   words: number;
+  /** The body as published: the HTML lib/validate.ts judged. */
+  html: string;
   /** Last revision: frontmatter `updated`, else git history, else none. */
   updated: Date | undefined;
   /** Whether this build writes the post at all (drafts and scheduled posts only in previews). */

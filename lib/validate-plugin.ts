@@ -3,19 +3,17 @@
  * listing every problem, if anything is wrong. Nothing renders from a bad post.
  * https://www.11ty.dev/docs/events/#eleventy.before
  */
-import { readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Token } from "markdown-it/index.js";
 import type { EleventyConfig } from "./eleventy-config.ts";
 import { PostValidationError } from "./errors.ts";
-import { loadYaml, shareParsedYaml, takeParsedYaml } from "./frontmatter.ts";
 import { readGitHistory } from "./git-dates.ts";
 import { replacePosts, type StoredPost } from "./post-store.ts";
 import { isPublished, isScheduled } from "./publication.ts";
 import type { SiteMetadata } from "./site.ts";
 import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
-import { isPostFile, listPostFiles } from "./post-files.ts";
-import type { RenderedBodies } from "./rendered-bodies.ts";
+import { findPostFiles, isPostFile } from "./post-files.ts";
 import { cacheWriteSchedule } from "./kept-map.ts";
 import { openValidationCache, outcomeOf, type OutcomeCache } from "./validation-cache.ts";
 
@@ -25,17 +23,16 @@ export interface ValidatePluginOptions {
   now: Date;
   /** Keep outcomes in .cache/ between runs (lib/validation-cache.ts), as `npm run check` does. */
   persist?: boolean;
-  /** Where valid bodies go, rendered from the checks' parse, for lib/markdown.ts to take. */
-  renderedBodies?: RenderedBodies;
 }
 
 /**
  * Each post's outcome: unchanged since the last rebuild of this process
  * (for the live preview: not among the files the watcher reported, or the
- * same mtime and size), else unchanged since an earlier run (same bytes, from
- * .cache/), else validated now.
+ * same bytes), else unchanged since an earlier run (same bytes, from
+ * .cache/), else validated now. Bytes, not a file's time and size: an edit
+ * that keeps both is still an edit.
  */
-async function outcomesOf(root: string, files: string[], recent: RecentOutcomes, watched: WatchedChanges, stored: OutcomeCache | undefined, bodies: RenderedBodies | undefined): Promise<FileOutcome[]> {
+async function outcomesOf(root: string, files: string[], recent: RecentOutcomes, watched: WatchedChanges, stored: OutcomeCache | undefined, siteOrigin: string): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     const full = path.join(root, file);
@@ -44,22 +41,20 @@ async function outcomesOf(root: string, files: string[], recent: RecentOutcomes,
       outcomes.push(known.outcome);
       continue;
     }
-    const { mtimeMs, size } = statSync(full);
-    if (known && known.mtimeMs === mtimeMs && known.size === size) {
+    const bytes = readFileSync(full);
+    const digest = createHash("sha256").update(bytes).digest("base64url");
+    if (known && known.digest === digest) {
       outcomes.push(known.outcome);
       continue;
     }
-    const offer = bodies && ((body: string, tokens: Token[]) => bodies.offer(full, body, tokens));
-    const outcome = await outcomeOf(stored, file, readFileSync(full), offer);
-    // Eleventy's frontmatter engine takes these values (one-byte strings) instead of parsing again.
-    if (outcome.yaml) shareParsedYaml(outcome.yaml.key, outcome.yaml.data);
-    recent.set(full, { mtimeMs, size, outcome });
+    const outcome = await outcomeOf(stored, file, bytes, siteOrigin);
+    recent.set(full, { digest, outcome });
     outcomes.push(outcome);
   }
   return outcomes;
 }
 
-type RecentOutcomes = Map<string, { mtimeMs: number; size: number; outcome: FileOutcome }>;
+type RecentOutcomes = Map<string, { digest: string; outcome: FileOutcome }>;
 
 /**
  * In the live preview, the files Eleventy's watcher reported before this
@@ -86,13 +81,6 @@ class WatchedChanges {
 }
 
 export default function validatePlugin(eleventyConfig: EleventyConfig, options: ValidatePluginOptions): void {
-  // Eleventy parses frontmatter with the same YAML reader the validator uses,
-  // so a value that passed validation is exactly the value templates get.
-  // https://www.11ty.dev/docs/data-frontmatter-customize/
-  eleventyConfig.setFrontMatterParsingOptions({
-    engines: { yaml: (source: string) => takeParsedYaml(source) ?? loadYaml(source) ?? {} },
-  });
-
   const recent: RecentOutcomes = new Map();
   const watched = new WatchedChanges();
   eleventyConfig.on("eleventy.beforeWatch", (files) => watched.reported(files));
@@ -100,18 +88,18 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
   const writeNow = cacheWriteSchedule();
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     const root = path.resolve(directories.input);
-    if (options.persist) stored ??= openValidationCache(root);
-    const files = listPostFiles(root);
+    if (options.persist) stored ??= openValidationCache(root, options.site.url);
+    const { files, problems: folderProblems } = findPostFiles(root);
     // git runs while the posts are checked; a shallow clone or a missing git gives no history, never an error.
     const gitHistory = readGitHistory(root, "posts");
-    options.renderedBodies?.startBuild();
     let outcomes: FileOutcome[];
     try {
-      outcomes = await outcomesOf(root, files, recent, watched, stored, options.renderedBodies);
+      outcomes = await outcomesOf(root, files, recent, watched, stored, options.site.url);
     } finally {
       watched.forget();
     }
-    const report = combineOutcomes(files, outcomes);
+    const report = combineOutcomes(files, outcomes, options.now);
+    report.problems.unshift(...folderProblems);
     // Good and bad outcomes alike: the next run re-checks only what changed.
     if (stored && writeNow(runMode)) {
       const { hits, misses } = stored.stats;
@@ -131,6 +119,7 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
           slug: post.slug,
           data: post.data,
           words: post.words,
+          html: post.html,
           // An edit committed before the publication date is part of writing it, not a revision.
           updated: post.data.updated ?? (revised && revised > post.data.date ? revised : undefined),
           published: isPublished(post.data, options.site.context, options.now),

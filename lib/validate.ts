@@ -1,16 +1,20 @@
 /**
- * Checks every post before anything is rendered: frontmatter against the
- * schema, file names as permanent slugs, duplicates across folders, and tags
- * that would share a URL. Collects every problem instead of stopping at the first.
+ * Checks one post file, read once (lib/frontmatter.ts): its size, encoding
+ * and name, the frontmatter against the schema, the Markdown, and the HTML it
+ * renders to, which is exactly what the page and every feed publish.
+ * Collects every problem instead of stopping at the first.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describeNode, readPost, type SourcePosition } from "./frontmatter.ts";
 import type { PostProblem } from "./errors.ts";
+import { LIMITS } from "./limits.ts";
+import { createPostRenderer, type RenderedPost } from "./markdown.ts";
 import { frontmatterSchema, frontmatterFields, type Frontmatter } from "./schema.ts";
 import { POST_SLUG } from "./slug.ts";
 import { suggestField } from "./suggest.ts";
-import { inspectBody, type ParsedBodyListener } from "./body-checks.ts";
+import { inspectBody } from "./body-checks.ts";
+import { inspectPublishedHtml } from "./published-html.ts";
 import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "./control-characters.ts";
 
@@ -22,6 +26,8 @@ export interface ValidPost {
   data: Frontmatter;
   /** Words in the body, for the reading time. */
   words: number;
+  /** The body as published: the HTML the checks judged (lib/published-html.ts). */
+  html: string;
 }
 
 export interface ValidationReport {
@@ -31,15 +37,21 @@ export interface ValidationReport {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-export function validateFiles(root: string, files: string[]): ValidationReport {
-  return combineOutcomes(files, files.map((file) => validateOne(file, readFileSync(path.join(root, file)))));
+export function validateFiles(root: string, files: string[], siteOrigin: string, now = new Date()): ValidationReport {
+  return combineOutcomes(files, files.map((file) => validateOne(file, readFileSync(path.join(root, file)), siteOrigin)), now);
 }
 
-/** `onParsed`, if given, gets a valid post's body and the tokens the checks read. */
-export function validateOne(file: string, bytes: Uint8Array, onParsed?: ParsedBodyListener): FileOutcome {
+const renderers = new Map<string, (tokens: Parameters<ReturnType<typeof createPostRenderer>>[0]) => RenderedPost>();
+
+/** Every problem in one post file; for a valid post, also its data and the HTML to publish. */
+export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string): FileOutcome {
   const problems: PostProblem[] = [];
   const add = (at: SourcePosition, field: string, message: string) => problems.push({ file, ...at, field, message });
 
+  if (bytes.length > LIMITS.postBytes) {
+    add({ line: 1, column: 1 }, "file", `expected a post of at most ${LIMITS.postBytes / 1024} KB, found ${Math.ceil(bytes.length / 1024)} KB`);
+    return { problems };
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -47,8 +59,11 @@ export function validateOne(file: string, bytes: Uint8Array, onParsed?: ParsedBo
     add(lineOfFirstInvalidByte(bytes), "file", "expected UTF-8 text, found bytes in another encoding (save the file as UTF-8)");
     return { problems };
   }
-  const slug = path.posix.basename(file, ".md");
-  if (!POST_SLUG.test(slug)) {
+  const extension = path.posix.extname(file);
+  const slug = path.posix.basename(file, extension);
+  if (extension !== ".md") {
+    add({ line: 1, column: 1 }, "slug", `expected a file name ending in .md, in lowercase, found "${extension}"`);
+  } else if (!POST_SLUG.test(slug)) {
     add({ line: 1, column: 1 }, "slug", `expected a file name of lowercase letters, digits and single hyphens (it becomes the URL), found "${slug}"`);
   }
   const read = readPost(text);
@@ -57,7 +72,6 @@ export function validateOne(file: string, bytes: Uint8Array, onParsed?: ParsedBo
     return { problems };
   }
   const { data, body, bodyLine } = read.post;
-  // read.post.fields parses the frontmatter a second time, for positions: asked only for a problem.
   const where = (field: string | undefined) => (field && read.post.fields.get(field)) || { line: 1, column: 1 };
   const result = frontmatterSchema.safeParse(data);
   if (!result.success) {
@@ -76,14 +90,18 @@ export function validateOne(file: string, bytes: Uint8Array, onParsed?: ParsedBo
   }
   for (const found of controlCharactersInData(data)) add(where(found.field.split(".")[0]), found.field, describeControlCharacter(found.codePoint));
   for (const found of findControlCharacters(body)) add({ line: bodyLine + found.line - 1, column: found.column }, "body", describeControlCharacter(found.codePoint));
+  const inBody = (at: SourcePosition): SourcePosition => ({ line: bodyLine + at.line - 1, column: at.column });
+
   const inspected = inspectBody(body);
-  for (const problem of inspected.problems) {
-    add({ line: bodyLine + problem.line - 1, column: problem.column }, "body", problem.message);
-  }
-  const links = inspected.postLinks.map((link) => ({ ...link, file, line: bodyLine + link.line - 1 }));
+  let render = renderers.get(siteOrigin);
+  if (!render) renderers.set(siteOrigin, (render = createPostRenderer(siteOrigin)));
+  const rendered = render(inspected.tokens);
+  const published = inspectPublishedHtml(rendered, body);
+  const bodyProblems = [...inspected.problems, ...published.problems].sort((a, b) => a.line - b.line || a.column - b.column);
+  for (const problem of bodyProblems) add(inBody(problem), "body", problem.message);
+  const links = published.postLinks.map((link) => ({ ...link, ...inBody(link), file }));
   if (!result.success || problems.length > 0) return { problems, links };
-  onParsed?.(body, inspected.tokens);
-  return { post: { file, slug, data: result.data, words: inspected.words }, problems, links, yaml: { key: read.post.yamlKey, data } };
+  return { post: { file, slug, data: result.data, words: inspected.words, html: rendered.html }, problems, links };
 }
 
 function lineOfFirstInvalidByte(bytes: Uint8Array): SourcePosition {

@@ -1,16 +1,19 @@
 /**
- * Each post's validation outcome from an earlier run, kept on disk by the
- * post's path and the sha256 of its bytes. `npm run check` runs on every
- * commit, and between two commits almost every post is unchanged: loading
- * zod, yaml and markdown-it and parsing every post again costs most of a
- * second, while reading the stored outcomes costs milliseconds.
+ * Each post's validation outcome from an earlier run, its published HTML
+ * included, kept on disk by the post's path and the sha256 of its bytes.
+ * Between two commits almost every post is unchanged, and reading the stored
+ * outcomes spares loading zod, yaml and markdown-it and reading every post.
  *
- * An outcome depends only on the file's path and bytes, the validating code
- * and the runtime, so the whole file is discarded when a module of the
- * validator, the lock file or the Node version changes. A change elsewhere in
- * lib/ (feeds, SEO, collections) keeps it. Only per-file outcomes are kept:
- * the checks across posts (lib/post-set-checks.ts) run afresh every time.
- * `v8.serialize` keeps the Dates in validated frontmatter as Dates.
+ * An outcome depends only on the file's path and bytes, the site's address
+ * (links to it are rendered differently), the validating code and the
+ * runtime, so the whole file is discarded when any of those changes. A change
+ * elsewhere in lib/ (feeds, SEO, collections) keeps it. Only per-file outcomes
+ * are kept: the checks across posts (lib/post-set-checks.ts) run afresh every
+ * time. `v8.serialize` keeps the Dates in validated frontmatter as Dates.
+ *
+ * The cache is trusted for speed, never for safety: the HTML of every stored
+ * outcome is judged again on every run (lib/html-allow-list.ts), and an entry
+ * whose HTML fails is dropped and its post validated afresh.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -19,10 +22,10 @@ import { fileURLToPath } from "node:url";
 import { KeptMap } from "./kept-map.ts";
 import { latin1Data } from "./latin1-text.ts";
 import type { FileOutcome } from "./post-set-checks.ts";
-import type { ParsedBodyListener } from "./body-checks.ts";
+import { isPublishable } from "./html-allow-list.ts";
 
 /** Bump when the stored shape changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface StoredEntry {
   digest: string;
@@ -39,15 +42,15 @@ const digestOf = (bytes: Uint8Array): string => createHash("sha256").update(byte
  * the import graph, so a new import cannot be forgotten here.
  */
 export const VALIDATING_MODULES = [
-  "body-checks.ts", "control-characters.ts", "eleventy-config.ts", "errors.ts", "frontmatter.ts",
-  "html-parser.ts", "html-rules.ts", "html-safety.ts", "kept-map.ts", "latin1-text.ts", "markdown-checks.ts",
-  "markdown.ts", "post-links.ts", "post-set-checks.ts", "render-cache.ts",
-  "schema.ts", "slug.ts", "suggest.ts", "validate.ts", "validation-cache.ts", "video.ts", "word-count.ts", "yaml-positions.ts",
+  "bidi.ts", "body-checks.ts", "control-characters.ts", "eleventy-config.ts", "errors.ts", "frontmatter.ts", "html-allow-list.ts",
+  "html-allow-list-repairs.ts", "html-allow-list-rules.ts",
+  "kept-map.ts", "latin1-text.ts", "limits.ts", "markdown-checks.ts", "markdown.ts", "post-date.ts", "post-links.ts", "post-set-checks.ts",
+  "published-html.ts", "schema.ts", "slug.ts", "suggest.ts", "validate.ts", "validation-cache.ts", "video.ts", "word-count.ts", "yaml-positions.ts",
 ];
 
 /** One fingerprint of everything an outcome depends on besides the file itself. */
-export function validatingCodeVersion(): string {
-  const hash = createHash("sha256").update(`format ${FORMAT}\0node ${process.version}\0`);
+export function validatingCodeVersion(siteOrigin: string): string {
+  const hash = createHash("sha256").update(`format ${FORMAT}\0node ${process.version}\0site ${siteOrigin}\0`);
   for (const name of VALIDATING_MODULES) hash.update(`${name}\0`).update(readFileSync(path.join(LIB, name))).update("\0");
   try {
     hash.update(readFileSync(path.join(LIB, "..", "package-lock.json")));
@@ -57,22 +60,21 @@ export function validatingCodeVersion(): string {
   return hash.digest("base64url");
 }
 
-type ValidateOne = (file: string, bytes: Uint8Array, onParsed?: ParsedBodyListener) => FileOutcome;
+type ValidateOne = (file: string, bytes: Uint8Array, siteOrigin: string) => FileOutcome;
 let validateOne: ValidateOne | undefined;
 
 /**
  * The outcome stored for `file` with these bytes, else a fresh one, stored.
- * The validators (zod, the Markdown and HTML checks) load on the first post
- * not in the cache, so a run in which no post changed never loads them.
- * Without a cache, every post is validated. `onParsed` hears of the posts
- * validated now (lib/validate.ts validateOne).
+ * The validators (zod, the Markdown checks) load on the first post not in
+ * the cache, so a run in which no post changed never loads them. Without a
+ * cache, every post is validated.
  */
-export async function outcomeOf(cache: OutcomeCache | undefined, file: string, bytes: Uint8Array, onParsed?: ParsedBodyListener): Promise<FileOutcome> {
+export async function outcomeOf(cache: OutcomeCache | undefined, file: string, bytes: Uint8Array, siteOrigin: string): Promise<FileOutcome> {
   const known = cache?.get(file, bytes);
-  if (known) return known;
+  if (known && (!known.post || isPublishable(known.post.html))) return known;
   validateOne ??= (await import("./validate.ts")).validateOne;
   // One-byte strings: pages built from them stay one byte per character (lib/latin1-text.ts).
-  const outcome = latin1Data(validateOne(file, bytes, onParsed));
+  const outcome = latin1Data(validateOne(file, bytes, siteOrigin));
   cache?.set(file, bytes, outcome);
   return outcome;
 }
@@ -87,8 +89,8 @@ export interface OutcomeCache {
 }
 
 /** The validation cache of the project at `root`, in `.cache/` (which git ignores and Netlify keeps). */
-export function openValidationCache(root: string, file = path.join(root, ".cache", "validation.v8")): OutcomeCache {
-  const kept = new KeptMap<StoredEntry>(file, validatingCodeVersion());
+export function openValidationCache(root: string, siteOrigin: string, file = path.join(root, ".cache", "validation.v8")): OutcomeCache {
+  const kept = new KeptMap<StoredEntry>(file, validatingCodeVersion(siteOrigin));
   // A miss is looked up, validated, then stored with the same bytes: hash them once.
   let last: { bytes: Uint8Array; digest: string } | undefined;
   const digestOnce = (bytes: Uint8Array) => (last?.bytes === bytes ? last : (last = { bytes, digest: digestOf(bytes) })).digest;

@@ -12,16 +12,17 @@ import path from "node:path";
 import { isMain } from "./is-main.ts";
 import { formatProblem } from "../lib/errors.ts";
 import { combineOutcomes, type FileOutcome } from "../lib/post-set-checks.ts";
-import { listPostFiles } from "../lib/post-files.ts";
+import { findPostFiles } from "../lib/post-files.ts";
+import { loadSite } from "../lib/site.ts";
 import { openValidationCache, outcomeOf } from "../lib/validation-cache.ts";
 
-export async function check(root: string): Promise<{ output: string; ok: boolean }> {
-  const files = listPostFiles(root);
-  const cache = openValidationCache(root);
+export async function check(root: string, site = loadSite(process.env), now = new Date()): Promise<{ output: string; ok: boolean }> {
+  const { files, problems: folderProblems } = findPostFiles(root);
+  const cache = openValidationCache(root, site.url);
   const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(await outcomeOf(cache, file, readFileSync(path.join(root, file))));
+  for (const file of files) outcomes.push(await outcomeOf(cache, file, readFileSync(path.join(root, file)), site.url));
   cache.save();
-  const { problems } = combineOutcomes(files, outcomes);
+  const problems = [...folderProblems, ...combineOutcomes(files, outcomes, now).problems];
   const posts = files.length === 1 ? "1 post" : `${files.length} posts`;
   if (problems.length === 0) return { ok: true, output: `Checked ${posts}: no problems.` };
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;

@@ -35,11 +35,11 @@ describe("parseVideo", () => {
 
 describe("validation", () => {
   it("accepts a video address the facade can show", () => {
-    expect(validateOne("posts/a-story.md", post("https://youtu.be/dQw4w9WgXcQ")).problems).toEqual([]);
+    expect(validateOne("posts/a-story.md", post("https://youtu.be/dQw4w9WgXcQ"), "https://news.example.org").problems).toEqual([]);
   });
 
   it("refuses a look-alike host, pointing at the line", () => {
-    const { problems } = validateOne("posts/a-story.md", post("https://notyoutube.com/watch?v=dQw4w9WgXcQ"));
+    const { problems } = validateOne("posts/a-story.md", post("https://notyoutube.com/watch?v=dQw4w9WgXcQ"), "https://news.example.org");
     expect(problems).toEqual([
       expect.objectContaining({ file: "posts/a-story.md", line: 5, field: "video", message: expect.stringContaining("YouTube or Vimeo video address") }),
     ]);

@@ -36,10 +36,13 @@ describe("readPost", () => {
     ["no opening line", "title: x\n---\nx\n", ["1:1: frontmatter"]],
     ["no closing line", "---\ntitle: x\n\nBody.\n", ["1:1: frontmatter"]],
     ["a list instead of fields", "---\n- a\n- b\n---\nx\n", ["2:1: frontmatter"]],
-    // Refused by js-yaml, which reads the posts, and accepted by `yaml`: js-yaml's reason, at the field.
-    ["an unknown tag", "---\ntitle: Fine\ndescription: !custom x\n---\nx\n", ["3:22: description"]],
-    // `yaml` only fails on this when asked for the values, with an exception.
+    // Only a warning to `yaml`; it would reach the page as text.
+    ["an unknown tag", "---\ntitle: Fine\ndescription: !custom x\n---\nx\n", ["3:14: description"]],
     ["an alias to no anchor", "---\ntitle: *nope\n---\nx\n", ["2:8: title"]],
+    // Issue 16: a second line that begins like a fence is YAML text, not the end of the frontmatter.
+    ["a line that only begins like a fence", "---\ntitle: x\n---# not a fence\ndate: 2020-01-01\n---\nx\n", ["3:1: ---# not a fence date"]],
+    ["more aliases than the limit", `---\na: &a x\nb: [${Array(11).fill("*a").join(", ")}]\n---\nx\n`, ["3:45: b"]],
+    ["nesting deeper than the limit", "---\na: [[[[[1]]]]]\n---\nx\n", ["2:7: a"]],
   ])("reports %s", (_name, text, expected) => {
     expect(problems(text)).toEqual(expected);
   });
@@ -51,9 +54,22 @@ describe("readPost", () => {
     );
   });
 
-  it("names js-yaml's reason where `yaml` sees nothing wrong", () => {
+  it("names an alias to no anchor", () => {
     const result = readPost("---\ntitle: *nope\n---\nx\n");
-    expect(result.ok ? "" : result.problems[0]?.message).toBe('expected valid YAML, found an error: unidentified alias "nope"');
+    expect(result.ok ? "" : result.problems[0]?.message).toBe("expected valid YAML, found an error: the alias *nope names no anchor (&nope) before it");
+  });
+
+  it("refuses an alias bomb at once, before any value is built (issue 16)", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 9; level++) levels.push(`l${level}: &l${level} [${Array(9).fill(level === 1 ? "*a" : `*l${level - 1}`).join(", ")}]`);
+    // Expanded, this is 9^9 copies of x; the test's own time-out is the bound.
+    const result = readPost(`---\n${levels.join("\n")}\n---\nx\n`);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toContain("expected at most 10 YAML aliases (*name), found more");
+  });
+
+  it("reads old-Mac CR line endings like LF: the body is not lost (issue 16)", () => {
+    const result = readPost("---\rtitle: Hello\rdate: 2024-01-01\r---\rBody line.\r");
+    expect(result.ok && result.post.body).toBe("Body line.\n");
   });
 
   it("reads every post of the site and of the tests as `yaml` reads it", () => {

@@ -27,7 +27,7 @@ function check(posts: Record<string, string>): string[] {
     mkdirSync(path.dirname(path.join(root, "posts", name)), { recursive: true });
     writeFileSync(path.join(root, "posts", name), content);
   }
-  return validateFiles(root, listPostFiles(root)).problems.map(formatProblem);
+  return validateFiles(root, listPostFiles(root), "https://news.example.org").problems.map(formatProblem);
 }
 
 describe("Markdown that renders as intended is not reported", () => {
@@ -56,7 +56,7 @@ describe("Markdown that renders as intended is not reported", () => {
 describe("Markdown that would show as typed, or hide text, is reported at its line and column", () => {
   it.each([
     ["an unclosed fence inside a quote", "Text.\n\n> ```\n> code", "posts/a-post.md:9:1: body: expected a closing ``` for the code block opened here, found the end of the list or quote it is in"],
-    ["an unclosed HTML comment", "Text.\n\n<!-- hidden\n\nMore text.", "posts/a-post.md:9:1: body: expected --> to close the HTML comment opened here"],
+    ["an unclosed HTML comment", "Text.\n\n<!-- hidden\n\nMore text.", "posts/a-post.md:9:1: body: a comment never closed with \"-->\" is not allowed in a post: it hides the rest"],
     ["a footnote", "A claim.[^1]", "posts/a-post.md:7:9: body: expected plain text (footnotes are not supported"],
     ["a reference link with no definition", "See [the report][missing].", "posts/a-post.md:7:5: body: expected a definition line like [name]: https://example.com for the reference link [the report][missing]"],
     ["a link with a space in its URL", "See [it](https://example.org/a b).", "posts/a-post.md:7:5: body: expected a link like [text](https://example.com/page), found [it](https://example.org/a,"],

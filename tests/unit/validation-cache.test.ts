@@ -23,6 +23,7 @@ function tempRoot(): string {
   return root;
 }
 
+const SITE = "https://news.example.org";
 const bytes = (text: string) => new TextEncoder().encode(text);
 const good = bytes("---\ntitle: Harbour reopens\ndate: 2024-01-10\ndescription: Boats are back.\n---\n\nThe harbour reopened.\n");
 const bad = bytes("---\ntitle: 42\ndate: 2024-01-10\ndescription: Boats are back.\n---\n\nThe harbour reopened.\n");
@@ -30,53 +31,53 @@ const bad = bytes("---\ntitle: 42\ndate: 2024-01-10\ndescription: Boats are back
 describe("the validation cache", () => {
   it("returns a saved outcome for the same file and bytes, with its Dates", () => {
     const root = tempRoot();
-    const first = openValidationCache(root);
-    const outcome = validateOne("posts/harbour.md", good);
+    const first = openValidationCache(root, SITE);
+    const outcome = validateOne("posts/harbour.md", good, SITE);
     expect(first.get("posts/harbour.md", good)).toBeUndefined();
     first.set("posts/harbour.md", good, outcome);
     first.save();
 
-    const again = openValidationCache(root).get("posts/harbour.md", good);
+    const again = openValidationCache(root, SITE).get("posts/harbour.md", good);
     expect(again).toEqual(outcome);
     expect(again?.post?.data.date).toBeInstanceOf(Date);
   });
 
   it("misses when the bytes or the path differ", () => {
     const root = tempRoot();
-    const first = openValidationCache(root);
-    first.set("posts/harbour.md", good, validateOne("posts/harbour.md", good));
+    const first = openValidationCache(root, SITE);
+    first.set("posts/harbour.md", good, validateOne("posts/harbour.md", good, SITE));
     first.save();
-    const cache = openValidationCache(root);
+    const cache = openValidationCache(root, SITE);
     expect(cache.get("posts/harbour.md", bad)).toBeUndefined();
     expect(cache.get("posts/ferry.md", good)).toBeUndefined();
   });
 
   it("keeps only the entries the last run used", () => {
     const root = tempRoot();
-    const first = openValidationCache(root);
-    first.set("posts/harbour.md", good, validateOne("posts/harbour.md", good));
-    first.set("posts/ferry.md", bad, validateOne("posts/ferry.md", bad));
+    const first = openValidationCache(root, SITE);
+    first.set("posts/harbour.md", good, validateOne("posts/harbour.md", good, SITE));
+    first.set("posts/ferry.md", bad, validateOne("posts/ferry.md", bad, SITE));
     first.save();
-    const second = openValidationCache(root);
+    const second = openValidationCache(root, SITE);
     expect(second.get("posts/ferry.md", bad)?.problems).toHaveLength(1);
     second.save();
-    expect(openValidationCache(root).get("posts/harbour.md", good)).toBeUndefined();
+    expect(openValidationCache(root, SITE).get("posts/harbour.md", good)).toBeUndefined();
   });
 
   it("starts empty from a damaged file, or one written for other code", () => {
     const root = tempRoot();
     const file = path.join(root, "cache.v8");
     writeFileSync(file, "not a v8 serialization");
-    expect(openValidationCache(root, file).get("posts/harbour.md", good)).toBeUndefined();
+    expect(openValidationCache(root, SITE, file).get("posts/harbour.md", good)).toBeUndefined();
 
-    const cache = openValidationCache(root, file);
-    cache.set("posts/harbour.md", good, validateOne("posts/harbour.md", good));
+    const cache = openValidationCache(root, SITE, file);
+    cache.set("posts/harbour.md", good, validateOne("posts/harbour.md", good, SITE));
     cache.save();
     // The same file with only its code version changed, as after an edit to lib/.
     const stored = readFileSync(file);
-    const version = Buffer.from(validatingCodeVersion());
+    const version = Buffer.from(validatingCodeVersion(SITE));
     writeFileSync(file, Buffer.from(stored.toString("latin1").replace(version.toString("latin1"), "x".repeat(version.length)), "latin1"));
-    expect(openValidationCache(root, file).get("posts/harbour.md", good)).toBeUndefined();
+    expect(openValidationCache(root, SITE, file).get("posts/harbour.md", good)).toBeUndefined();
   });
 });
 
