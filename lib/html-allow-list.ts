@@ -34,7 +34,7 @@ export interface HtmlFinding {
 /** An HTML element as the browser builds it, for callers that read the same parse. */
 export interface HtmlElement {
   tag: string;
-  /** Where its start tag begins in the judged html string. */
+  /** Where its start tag begins in the judged html string; -1 from isPublishable, which keeps no positions. */
   offset: number;
   /** Decoded values; browsers keep the first copy of an attribute given twice, and so does this. */
   attributes: ReadonlyMap<string, string>;
@@ -79,17 +79,21 @@ export function judgePublishedHtml(html: string, visit?: Visitor): HtmlFinding[]
  * after the HTML must land at the top of the tree: if anything was left open,
  * or a formatting element must be reopened, the parser puts it inside.
  */
-export function isPublishable(html: string): boolean {
+export function isPublishable(html: string, visit?: Visitor): boolean {
   const context = adapter.createElement("div", NS.HTML, []);
   const fragment = parseFragment(context, `${html}${SENTINEL}`, {});
   const last = fragment.childNodes.at(-1);
   if (!last || !adapter.isElementNode(last) || last.tagName !== "wbr" || last.attrs.length > 0) return false;
-  const steps = fragment.childNodes.slice(0, -1).map((node) => ({ node, parent: undefined as Element | undefined, depth: 1 }));
+  const steps = fragment.childNodes.slice(0, -1).reverse().map((node) => ({ node, parent: undefined as Element | undefined, depth: 1 }));
   for (let step = steps.pop(); step !== undefined; step = steps.pop()) {
     const { node, parent, depth } = step;
     if (!adapter.isElementNode(node)) continue;
     if (depth > MAX_DEPTH || judgeElement(node, parent, 0).length > 0) return false;
-    for (const child of node.childNodes) steps.push({ node: child, parent: node, depth: depth + 1 });
+    visit?.({ tag: node.tagName, offset: -1, attributes: new Map(node.attrs.map(({ name, value }) => [name, value])) });
+    for (let index = node.childNodes.length - 1; index >= 0; index--) {
+      const child = node.childNodes[index];
+      if (child) steps.push({ node: child, parent: node, depth: depth + 1 });
+    }
   }
   return true;
 }

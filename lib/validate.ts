@@ -96,7 +96,7 @@ export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string)
   let render = renderers.get(siteOrigin);
   if (!render) renderers.set(siteOrigin, (render = createPostRenderer(siteOrigin)));
   const rendered = render(inspected.tokens);
-  const published = inspectPublishedHtml(rendered, body);
+  const published = inspectPublishedHtml(rendered, body, inspected.tokens);
   const bodyProblems = [...inspected.problems, ...published.problems].sort((a, b) => a.line - b.line || a.column - b.column);
   for (const problem of bodyProblems) add(inBody(problem), "body", problem.message);
   const links = published.postLinks.map((link) => ({ ...link, ...inBody(link), file }));
