@@ -71,7 +71,7 @@ let validateOne: ValidateOne | undefined;
  */
 export async function outcomeOf(cache: OutcomeCache | undefined, file: string, bytes: Uint8Array, siteOrigin: string): Promise<FileOutcome> {
   const known = cache?.get(file, bytes);
-  if (known && (!known.post || isPublishable(known.post.html))) return known;
+  if (known) return known;
   validateOne ??= (await import("./validate.ts")).validateOne;
   // One-byte strings: pages built from them stay one byte per character (lib/latin1-text.ts).
   const outcome = latin1Data(validateOne(file, bytes, siteOrigin));
@@ -80,7 +80,7 @@ export async function outcomeOf(cache: OutcomeCache | undefined, file: string, b
 }
 
 export interface OutcomeCache {
-  /** The outcome stored for `file` with exactly these bytes, if any. */
+  /** The outcome stored for `file` with exactly these bytes, if any, and if its HTML may still be published. */
   get(file: string, bytes: Uint8Array): FileOutcome | undefined;
   set(file: string, bytes: Uint8Array, outcome: FileOutcome): void;
   /** Writes the entries this run used or made (so deleted posts drop out); skipped when nothing changed. */
@@ -97,7 +97,8 @@ export function openValidationCache(root: string, siteOrigin: string, file = pat
   return {
     get: (post, bytes) => {
       const digest = digestOnce(bytes);
-      return kept.get(post, (entry) => entry.digest === digest)?.outcome;
+      // The stored HTML is judged again whatever the entry says: a cache must not be able to publish anything.
+      return kept.get(post, (entry) => entry.digest === digest && (!entry.outcome.post || isPublishable(entry.outcome.post.html)))?.outcome;
     },
     set: (post, bytes, outcome) => kept.set(post, { digest: digestOnce(bytes), outcome }),
     save: () => kept.save(),
