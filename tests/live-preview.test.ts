@@ -4,7 +4,7 @@
 // saves made while a post had a problem are written once it is fixed
 // (lib/preview.ts). Through Eleventy's real watcher on a scratch site.
 import { existsSync } from "node:fs";
-import { cp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturePosts, postMarkdown, type FixturePost } from "./support/reader-fixtures.ts";
@@ -198,5 +198,21 @@ describe("the live preview after editing a layout", () => {
     const files = listingFiles();
     expect(await rewritten(before)).toEqual([...files].sort());
     for (const file of files) expect(site.text(file), file).toContain(marker);
+  });
+
+  it("serves a post edited in the same save even when the edit keeps its size and time: it decides on the bytes (issue 16)", async () => {
+    const post = posts[5]!;
+    const file = path.join(scratch.root, "posts", `${post.slug}.md`);
+    const { atime, mtime } = await stat(file);
+    const text = await readFile(file, "utf8");
+    const edited = text.replace("which is a generated test story.", "which is a generated test STORY.");
+    expect(edited.length).toBe(text.length);
+    const layout = path.join(scratch.root, "layouts", "base.njk");
+    await watching.rebuildAfter(async () => {
+      await writeFile(layout, `${await readFile(layout, "utf8")}<!-- edited again -->\n`);
+      await writeFile(file, edited);
+      await utimes(file, atime, mtime);
+    });
+    expect(site.text(`/posts/${post.slug}/`)).toContain("which is a generated test STORY.");
   });
 });
