@@ -2,7 +2,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 
-export type BuilderId = "ours" | "ours-cached" | "bare" | "hugo";
+export type BuilderId = "ours" | "ours-cached" | "check" | "check-cached" | "bare" | "hugo";
 
 export interface Command {
   cmd: string;
@@ -30,6 +30,8 @@ export interface Builder {
    */
   cacheDir?(dir: string): string;
   keepsCache?: boolean;
+  /** Checks without building (`npm run check`): no site to count. */
+  writesNoSite?: boolean;
 }
 
 /** Symlinks rather than copies node_modules so every builder runs the very same installed Eleventy. */

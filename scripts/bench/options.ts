@@ -31,7 +31,7 @@ export function readOptions(args: string[] = process.argv.slice(2), env: NodeJS.
       runs: { type: "string", default: "3" },
       out: { type: "string" },
       seed: { type: "string", default: "7" },
-      only: { type: "string", default: "ours,ours-cached,bare,hugo" },
+      only: { type: "string", default: "ours,ours-cached,check,check-cached,bare,hugo" },
       "watch-check": { type: "boolean", default: false },
       "watch-n": { type: "string", default: "1000" },
       "skip-startup": { type: "boolean", default: false },

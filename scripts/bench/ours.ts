@@ -67,6 +67,24 @@ export function oursCached(projectRoot: string, ref?: string): Builder {
   return { ...ours(projectRoot, ref), id: "ours-cached", label: "ours, second build (build cache kept)", keepsCache: true, watch: undefined };
 }
 
+/** `npm run check` on the same posts, with an empty build cache or with the one its last run wrote: what the checks cost. */
+export function oursCheck(projectRoot: string, ref: string | undefined, cached: boolean): Builder {
+  const base = ours(projectRoot, ref);
+  return {
+    ...base,
+    id: cached ? "check-cached" : "check",
+    label: cached ? "npm run check, cache kept" : "npm run check, no cache",
+    keepsCache: cached,
+    writesNoSite: true,
+    watch: undefined,
+    build: (dir) => ({
+      cmd: process.execPath,
+      args: ["--import", "./scripts/typescript.js", realpathSync(join(dir, "scripts", "check.ts"))],
+      env: { ...process.env, CONTEXT: "production" },
+    }),
+  };
+}
+
 export function ours(projectRoot: string, ref?: string): Builder {
   const tsNode = (...args: string[]): string[] => ["--import", "./scripts/typescript.js", ...args];
   const hasAtRef = (path: string): boolean =>

@@ -90,6 +90,8 @@ const spread = (values: number[]): string =>
 const PAIRS: Array<[BuilderId, BuilderId, string]> = [
   ["ours", "bare", "ours / bare"],
   ["ours-cached", "bare", "ours second build / bare"],
+  ["check", "bare", "npm run check, no cache / bare build"],
+  ["check-cached", "bare", "npm run check, cache kept / bare build"],
   ["bare", "hugo", "bare / hugo"],
 ];
 

@@ -25,7 +25,7 @@ import { newestPost, writePosts } from "./generate-posts.ts";
 import { hugo, hugoVersion } from "./hugo.ts";
 import { measure, measureLoaderCost, peakRssMethod } from "./measure.ts";
 import { readOptions } from "./options.ts";
-import { describeOurs, ours, oursCached } from "./ours.ts";
+import { describeOurs, ours, oursCached, oursCheck } from "./ours.ts";
 import { profileBuild } from "./profile-build.ts";
 import { renderReport } from "./report.ts";
 import type { Cell, Results } from "./report.ts";
@@ -38,7 +38,7 @@ const opts = readOptions();
 const { sizes, runs, seed } = opts;
 const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 
-const all: Builder[] = [ours(root, opts.ref), oursCached(root, opts.ref), bareEleventy(root), hugo()].filter((b) => opts.only.has(b.id));
+const all: Builder[] = [ours(root, opts.ref), oursCached(root, opts.ref), oursCheck(root, opts.ref, false), oursCheck(root, opts.ref, true), bareEleventy(root), hugo()].filter((b) => opts.only.has(b.id));
 const skipped = all.flatMap((b) => {
   const reason = b.skipReason();
   return reason ? [{ label: b.label, reason }] : [];
@@ -111,7 +111,7 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
       const out = countOutput(b.outDir(dir));
       // A build that "succeeds" without writing every post (and, with no
       // posts, at least the home page) is not a result.
-      const problem = !m.ok ? `exit code ${m.exitCode}` : out.html < Math.max(n, 1) ? `only ${out.html} HTML files for ${n} posts` : "";
+      const problem = !m.ok ? `exit code ${m.exitCode}` : !b.writesNoSite && out.html < Math.max(n, 1) ? `only ${out.html} HTML files for ${n} posts` : "";
       if (problem) {
         cell.failures.push(`${problem}\n${m.outputTail.trim()}`);
         log(`${tag} ${b.label} round ${round}: FAILED (${problem})\n${m.outputTail.trim()}`);

@@ -5,7 +5,7 @@ describe("npm run bench options", () => {
   it("defaults to 1,000, 4,000 and 10,000 posts, 3 runs, every builder", () => {
     const options = readOptions([], {});
     expect(options).toMatchObject({ sizes: [1000, 4000, 10000], runs: 3, seed: 7, watchCheck: false, watchN: 1000, profile: false });
-    expect([...options.only]).toEqual(["ours", "ours-cached", "bare", "hugo"]);
+    expect([...options.only]).toEqual(["ours", "ours-cached", "check", "check-cached", "bare", "hugo"]);
   });
 
   it("reads sizes from --n, or else from BENCH_N, and a subset of builders from --only", () => {
