@@ -40,7 +40,7 @@ describe("readPost", () => {
     ["an unknown tag", "---\ntitle: Fine\ndescription: !custom x\n---\nx\n", ["3:14: description"]],
     ["an alias to no anchor", "---\ntitle: *nope\n---\nx\n", ["2:8: title"]],
     // Issue 16: a second line that begins like a fence is YAML text, not the end of the frontmatter.
-    ["a line that only begins like a fence", "---\ntitle: x\n---# not a fence\ndate: 2020-01-01\n---\nx\n", ["3:1: ---# not a fence date"]],
+    ["a line that only begins like a fence", "---\ntitle: x\n---# not a fence\ndate: 2020-01-01\n---\nx\n", ["3:1: frontmatter"]],
     ["more aliases than the limit", `---\na: &a x\nb: [${Array(11).fill("*a").join(", ")}]\n---\nx\n`, ["3:45: b"]],
     ["nesting deeper than the limit", "---\na: [[[[[1]]]]]\n---\nx\n", ["2:7: a"]],
   ])("reports %s", (_name, text, expected) => {
