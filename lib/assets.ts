@@ -30,14 +30,19 @@ export function fingerprintAssets(root = process.cwd()): Map<string, string> {
 }
 
 /**
- * Images and other files that posts link to, published at the same path
+ * Images and documents that posts link to, published at the same path
  * (media/bridge.jpg is /media/bridge.jpg). Not fingerprinted: a post names
  * them by a path an author can type, so they are revalidated like pages.
+ * Only these kinds: a page, a script or Markdown left in media/ is never
+ * published (it would be served from the site's own address, unchecked).
  */
 export const MEDIA_DIR = "media";
+export const MEDIA_TYPES = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf"];
 
 export default function assetsPlugin(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addPassthroughCopy(MEDIA_DIR);
+  // Both cases of each ending: passthrough globs match case-sensitively.
+  const endings = MEDIA_TYPES.flatMap((type) => [type, type.toUpperCase()]);
+  eleventyConfig.addPassthroughCopy(`${MEDIA_DIR}/**/*.{${endings.join(",")}}`);
   const published = fingerprintAssets();
   for (const [name, url] of published) {
     eleventyConfig.addPassthroughCopy({ [`${ASSETS_DIR}/${name}`]: url.slice(1) });
