@@ -11,9 +11,12 @@
  * are kept: the checks across posts (lib/post-set-checks.ts) run afresh every
  * time. `v8.serialize` keeps the Dates in validated frontmatter as Dates.
  *
- * The cache is trusted for speed, never for safety: the HTML of every stored
- * outcome is judged again on every run (lib/html-allow-list.ts), and an entry
- * whose HTML fails is dropped and its post validated afresh.
+ * A cache cannot publish anything the checks would refuse. With the secret
+ * BUILD_CACHE_KEY set (in Netlify's environment, never in the repository),
+ * the file is sealed, and a file altered since, or written without the key,
+ * is ignored whole (lib/kept-map.ts). Without the key, the HTML of every
+ * stored outcome is judged again on every run (lib/html-allow-list.ts), and an
+ * entry whose HTML fails is dropped and its post validated afresh.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -89,8 +92,9 @@ export interface OutcomeCache {
 }
 
 /** The validation cache of the project at `root`, in `.cache/` (which git ignores and Netlify keeps). */
-export function openValidationCache(root: string, siteOrigin: string, file = path.join(root, ".cache", "validation.v8")): OutcomeCache {
-  const kept = new KeptMap<StoredEntry>(file, validatingCodeVersion(siteOrigin));
+export function openValidationCache(root: string, siteOrigin: string, file = path.join(root, ".cache", "validation.v8"), key = process.env.BUILD_CACHE_KEY): OutcomeCache {
+  const kept = new KeptMap<StoredEntry>(file, validatingCodeVersion(siteOrigin), key);
+  const publishable = (outcome: FileOutcome) => kept.trusted || !outcome.post || isPublishable(outcome.post.html);
   // A miss is looked up, validated, then stored with the same bytes: hash them once.
   let last: { bytes: Uint8Array; digest: string } | undefined;
   const digestOnce = (bytes: Uint8Array) => (last?.bytes === bytes ? last : (last = { bytes, digest: digestOf(bytes) })).digest;
@@ -98,7 +102,7 @@ export function openValidationCache(root: string, siteOrigin: string, file = pat
     get: (post, bytes) => {
       const digest = digestOnce(bytes);
       // The stored HTML is judged again whatever the entry says: a cache must not be able to publish anything.
-      return kept.get(post, (entry) => entry.digest === digest && (!entry.outcome.post || isPublishable(entry.outcome.post.html)))?.outcome;
+      return kept.get(post, (entry) => entry.digest === digest && publishable(entry.outcome))?.outcome;
     },
     set: (post, bytes, outcome) => kept.set(post, { digest: digestOnce(bytes), outcome }),
     save: () => kept.save(),
