@@ -15,7 +15,7 @@ const OPTIONS = { html: true, typographer: true, linkify: false } as const;
  * markdown-it's core rules, split where the checks read a post: the rules
  * that build its structure, then the cosmetic ones (typography, text runs
  * joined, heading anchors). createMarkdown's chain is exactly the two halves
- * in this order; tests/unit/rendered-bodies.test.ts holds it so.
+ * in this order; tests/unit/markdown-render.test.ts holds it so.
  */
 export const STRUCTURE_RULES = ["normalize", "block", "inline", "linkify"];
 export const COSMETIC_RULES = ["replacements", "smartquotes", "text_join", "anchor"];
