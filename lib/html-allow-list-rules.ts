@@ -76,7 +76,7 @@ const ELEMENT_REASONS: ReadonlyMap<string, string> = new Map([
 const OTHER_ELEMENT =
   "posts may use only the elements a story's text needs (paragraphs, headings, lists, links, images, tables, quotes and the like)";
 const EVENT_HANDLER = "inline event handlers run JavaScript, which the site never does and its Content-Security-Policy blocks";
-const TABLE_ALIGNMENT = "a Markdown table's column alignment (\":--:\") writes one, so leave it out";
+const TABLE_ALIGNMENT = "for a column's alignment, write the table in Markdown with \":--:\" in its second line, or use class=\"align-right\"";
 const ADDRESS = "it makes the browser load or open an address, which only <a href>, <img src> and srcset may do";
 
 export function elementReason(tag: string, foreign: boolean): string {

@@ -44,6 +44,17 @@ export function createMarkdown(siteOrigin: string): MarkdownIt {
     token.attrSet("decoding", "async");
     return image(tokens, idx, options, env, self);
   };
+
+  // A column's alignment as a class of the site's stylesheet: the inline
+  // style markdown-it writes is what the Content-Security-Policy blocks.
+  for (const cell of ["th_open", "td_open"]) {
+    md.renderer.rules[cell] = (tokens, idx, options, _env, self) => {
+      const token = tokens[idx] as Token;
+      const align = /^text-align:(left|center|right)$/.exec(token.attrGet("style") ?? "")?.[1];
+      if (align) token.attrs = [["class", `align-${align}`]];
+      return self.renderToken(tokens, idx, options);
+    };
+  }
   return md;
 }
 

@@ -43,6 +43,7 @@ describe("Markdown that renders as intended is not reported", () => {
     ["an HTML comment that closes", "<!-- note to editors -->\n\nText."],
     ["a raw <img> with alt text", '<img src="/img/a.jpg" alt="A harbour at dawn">'],
     ["square brackets in prose", "He said [sic] and cited [1]."],
+    ["a table with aligned columns", "| Team | Score |\n|:-----|------:|\n| Home | 2 |"],
   ])("%s", (_name, body) => {
     expect(check({ "a-post.md": post(body) })).toEqual([]);
   });
