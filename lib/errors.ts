@@ -31,16 +31,21 @@ export class PostValidationError extends Error {
   }
 }
 
+/** Errors whose message is written for the author or editor: printed as they are, without a stack. */
+const PLAIN_ERRORS = new Set(["PostValidationError", "OutputWriteError"]);
+
 /**
- * What a failed build prints. Eleventy wraps errors thrown in its events and
- * templates; the author needs the innermost message, not a stack of wrappers.
+ * What a failed build or preview prints. Eleventy wraps errors thrown in its
+ * events and templates (in `cause`, or `originalError` for its template
+ * errors); the author needs the innermost message, not a stack of wrappers.
  */
 export function formatFailure(error: unknown): string {
   let current: unknown = error;
   while (current instanceof Error) {
-    if (current instanceof PostValidationError || current.name === "PostValidationError") return current.message;
-    if (!(current.cause instanceof Error)) break;
-    current = current.cause;
+    if (PLAIN_ERRORS.has(current.name)) return current.message;
+    const inner = current.cause ?? (current as { originalError?: unknown }).originalError;
+    if (!(inner instanceof Error)) break;
+    current = inner;
   }
   return error instanceof Error ? `Build failed: ${error.stack ?? error.message}` : `Build failed: ${String(error)}`;
 }

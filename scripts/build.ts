@@ -1,14 +1,13 @@
 /** `npm run build`: the production build, with author-readable errors. */
 import { build } from "../lib/build.ts";
 import { formatFailure } from "../lib/errors.ts";
-import { OutputWriteError } from "../lib/output-write-error.ts";
 
 const started = performance.now();
 try {
   await build();
   console.log(`Built the site into _site/ in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 } catch (error) {
-  // A full disk or a missing permission is said in plain words (lib/output-write-error.ts), not as a stack.
-  console.error(error instanceof OutputWriteError ? error.message : formatFailure(error));
+  // A problem in a post, a full disk or a missing permission is said in plain words, not as a stack.
+  console.error(formatFailure(error));
   process.exitCode = 1;
 }

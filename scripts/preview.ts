@@ -5,6 +5,7 @@
  * without serving, as the tests and the bench run it.
  */
 import { parseArgs } from "node:util";
+import { formatFailure } from "../lib/errors.ts";
 import { recoverOutput } from "../lib/output-folder.ts";
 import { startPreview } from "../lib/preview.ts";
 
@@ -20,6 +21,6 @@ try {
   const preview = await startPreview({ server: !values.watch, port, lan: values.lan });
   process.on("SIGINT", () => void preview.stop());
 } catch (error) {
-  console.error(error);
+  console.error(formatFailure(error));
   process.exitCode = 1;
 }
