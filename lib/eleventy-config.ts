@@ -40,13 +40,10 @@ export interface EleventyConfig {
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void | Promise<void>, options?: Options): void;
   addFilter(name: string, filter: (...args: any[]) => unknown): void;
   addAsyncFilter(name: string, filter: (...args: any[]) => Promise<unknown>): void;
-  addShortcode(name: string, shortcode: (...args: any[]) => string): void;
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
   addGlobalData(name: string, value: unknown): void;
   addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string | Promise<string>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
-  addWatchTarget(path: string): void;
-  addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   /** https://www.11ty.dev/docs/languages/custom/ */
   addExtension(extension: string, options: {
     read: boolean;
@@ -58,7 +55,6 @@ export interface EleventyConfig {
   /** Watch mode, before each rebuild: the changed files, as `./posts/a.md`. https://www.11ty.dev/docs/events/#eleventy.beforewatch */
   on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => unknown): void;
   ignores: Set<string> & { add(glob: string): unknown };
-  watchIgnores: Set<string>;
   setServerOptions(options: Record<string, unknown>): void;
   setChokidarConfig(options: Record<string, unknown>): void;
   addNunjucksGlobal(name: string, value: unknown): void;

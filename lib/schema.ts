@@ -97,10 +97,6 @@ export const frontmatterSchema = z
   })
   .meta({ description: "Frontmatter of a post in posts/" });
 
-
-
-/** Frontmatter as an author writes it. */
-export type FrontmatterInput = z.input<typeof frontmatterSchema>;
 /** Frontmatter after validation: dates are Dates, defaults filled in. */
 export type Frontmatter = z.output<typeof frontmatterSchema>;
 

@@ -4,7 +4,6 @@
  * renders to, which is exactly what the page and every feed publish.
  * Collects every problem instead of stopping at the first.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describeNode, readPost, type SourcePosition } from "./frontmatter.ts";
 import type { PostProblem } from "./errors.ts";
@@ -15,7 +14,7 @@ import { POST_SLUG } from "./slug.ts";
 import { suggestField } from "./suggest.ts";
 import { inspectBody } from "./body-checks.ts";
 import { inspectPublishedHtml } from "./published-html.ts";
-import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
+import type { FileOutcome } from "./post-set-checks.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "./control-characters.ts";
 
 export type { FileOutcome } from "./post-set-checks.ts";
@@ -36,10 +35,6 @@ export interface ValidationReport {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-export function validateFiles(root: string, files: string[], siteOrigin: string, now = new Date()): ValidationReport {
-  return combineOutcomes(files, files.map((file) => validateOne(file, readFileSync(path.join(root, file)), siteOrigin)), now);
-}
 
 const renderers = new Map<string, (tokens: Parameters<ReturnType<typeof createPostRenderer>>[0]) => RenderedPost>();
 

@@ -1,6 +1,6 @@
 /**
  * The Markdown and cross-post checks, on posts written to a temporary folder
- * and read by validateFiles, as `npm run check` and the build read them.
+ * and read by validateOne and combineOutcomes, as `npm run check` and the build read them.
  * Most cases here are things that must NOT be reported: a checker that cries
  * wolf gets switched off.
  */
@@ -10,7 +10,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatProblem } from "../../lib/errors.ts";
 import { listPostFiles } from "../../lib/post-files.ts";
-import { validateFiles } from "../../lib/validate.ts";
+import { combineOutcomes } from "../../lib/post-set-checks.ts";
+import { validateOne } from "../../lib/validate.ts";
 
 const roots: string[] = [];
 afterAll(() => {
@@ -27,7 +28,9 @@ function check(posts: Record<string, string>): string[] {
     mkdirSync(path.dirname(path.join(root, "posts", name)), { recursive: true });
     writeFileSync(path.join(root, "posts", name), content);
   }
-  return validateFiles(root, listPostFiles(root), "https://news.example.org").problems.map(formatProblem);
+  const files = listPostFiles(root);
+  const outcomes = files.map((file) => validateOne(file, readFileSync(path.join(root, file)), "https://news.example.org"));
+  return combineOutcomes(files, outcomes, new Date()).problems.map(formatProblem);
 }
 
 describe("Markdown that renders as intended is not reported", () => {
