@@ -3,7 +3,6 @@
  * listing every problem, if anything is wrong. Nothing renders from a bad post.
  * https://www.11ty.dev/docs/events/#eleventy.before
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "./eleventy-config.ts";
@@ -15,7 +14,7 @@ import type { SiteMetadata } from "./site.ts";
 import { combineOutcomes, type FileOutcome } from "./post-set-checks.ts";
 import { findPostFiles, isPostFile } from "./post-files.ts";
 import { cacheWriteSchedule } from "./kept-map.ts";
-import { openValidationCache, outcomeOf, type OutcomeCache } from "./validation-cache.ts";
+import { contentDigest, openValidationCache, outcomeOf, type OutcomeCache } from "./validation-cache.ts";
 
 export interface ValidatePluginOptions {
   site: SiteMetadata;
@@ -42,7 +41,7 @@ async function outcomesOf(root: string, files: string[], recent: RecentOutcomes,
       continue;
     }
     const bytes = readFileSync(full);
-    const digest = createHash("sha256").update(bytes).digest("base64url");
+    const digest = contentDigest(bytes);
     if (known && known.digest === digest) {
       outcomes.push(known.outcome);
       continue;

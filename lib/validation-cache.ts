@@ -37,7 +37,15 @@ interface StoredEntry {
 
 const LIB = fileURLToPath(new URL(".", import.meta.url));
 
-const digestOf = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("base64url");
+/**
+ * A file's sha256. The last answer is kept: the live preview compares it,
+ * then the cache looks the file up and stores it, all with the same bytes.
+ */
+let lastDigest: { bytes: Uint8Array; digest: string } | undefined;
+export function contentDigest(bytes: Uint8Array): string {
+  if (lastDigest?.bytes !== bytes) lastDigest = { bytes, digest: createHash("sha256").update(bytes).digest("base64url") };
+  return lastDigest.digest;
+}
 
 /**
  * lib/validate.ts and every module it imports, and this file: all the code an
@@ -95,16 +103,13 @@ export interface OutcomeCache {
 export function openValidationCache(root: string, siteOrigin: string, file = path.join(root, ".cache", "validation.v8"), key = process.env.BUILD_CACHE_KEY): OutcomeCache {
   const kept = new KeptMap<StoredEntry>(file, validatingCodeVersion(siteOrigin), key);
   const publishable = (outcome: FileOutcome) => kept.trusted || !outcome.post || isPublishable(outcome.post.html);
-  // A miss is looked up, validated, then stored with the same bytes: hash them once.
-  let last: { bytes: Uint8Array; digest: string } | undefined;
-  const digestOnce = (bytes: Uint8Array) => (last?.bytes === bytes ? last : (last = { bytes, digest: digestOf(bytes) })).digest;
   return {
     get: (post, bytes) => {
-      const digest = digestOnce(bytes);
+      const digest = contentDigest(bytes);
       // The stored HTML is judged again whatever the entry says: a cache must not be able to publish anything.
       return kept.get(post, (entry) => entry.digest === digest && publishable(entry.outcome))?.outcome;
     },
-    set: (post, bytes, outcome) => kept.set(post, { digest: digestOnce(bytes), outcome }),
+    set: (post, bytes, outcome) => kept.set(post, { digest: contentDigest(bytes), outcome }),
     save: () => kept.save(),
     get stats() {
       return kept.stats;
