@@ -6,23 +6,23 @@
 // --serve watcher follows static imports with a JavaScript-only parser and
 // stops at TypeScript syntax.
 const plugin = async (name) => (await import(`./lib/${name}.ts`)).default;
-const { loadSite } = await import("./lib/site.ts");
-const sitePlugin = await plugin("site-plugin");
-const validatePlugin = await plugin("validate-plugin");
-const postTemplatePlugin = await plugin("post-template");
-const filtersPlugin = await plugin("filters");
-const collectionsPlugin = await plugin("collections");
-const feedPlugin = await plugin("feed");
-const paginationPlugin = await plugin("pagination");
-const seoPlugin = await plugin("seo");
-const videoPlugin = await plugin("video");
-const sitemapPlugin = await plugin("sitemap");
-const assetsPlugin = await plugin("assets");
-const latin1PagesPlugin = await plugin("latin1-text");
-const securityHeadersPlugin = await plugin("security-headers");
-const livePreviewPlugin = await plugin("live-preview");
+const { loadSite } = await import("./lib/site/settings.ts");
+const sitePlugin = await plugin("site/plugin");
+const validatePlugin = await plugin("checks/validate-plugin");
+const postTemplatePlugin = await plugin("render/post-template");
+const filtersPlugin = await plugin("render/filters");
+const collectionsPlugin = await plugin("listings/collections");
+const feedPlugin = await plugin("publish/feed");
+const paginationPlugin = await plugin("listings/pagination");
+const seoPlugin = await plugin("publish/seo");
+const videoPlugin = await plugin("render/video");
+const sitemapPlugin = await plugin("publish/sitemap");
+const assetsPlugin = await plugin("publish/assets");
+const latin1PagesPlugin = await plugin("render/latin1-text");
+const securityHeadersPlugin = await plugin("publish/security-headers");
+const livePreviewPlugin = await plugin("preview/watch-plugin");
 
-/** @param {import("./lib/eleventy-config.ts").EleventyConfig} eleventyConfig */
+/** @param {import("./lib/types/eleventy.ts").EleventyConfig} eleventyConfig */
 export default function (eleventyConfig) {
   const site = loadSite(process.env);
   const now = new Date();
@@ -60,7 +60,7 @@ export default function (eleventyConfig) {
   eleventyConfig.addPlugin(livePreviewPlugin);
 
   // Only posts/ and pages/ are content; the rest of the repository is not.
-  for (const glob of ["*.md", "tests/**", "scripts/**", "docs/**", ".ci/**"]) eleventyConfig.ignores.add(glob);
+  for (const glob of ["*.md", "tests/**", "scripts/**", "bench/**", "docs/**", ".ci/**"]) eleventyConfig.ignores.add(glob);
 }
 
 export const config = {

@@ -1,6 +1,6 @@
 /** `npm run build`: the production build, with author-readable errors. */
-import { build } from "../lib/build.ts";
-import { formatFailure } from "../lib/errors.ts";
+import { build } from "../lib/publish/build.ts";
+import { formatFailure } from "../lib/checks/problems.ts";
 
 const started = performance.now();
 try {

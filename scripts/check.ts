@@ -3,18 +3,18 @@
  * building, fast enough for a pre-commit hook. Prints each problem as
  * file:line:column: field: message and exits 1 if there is any.
  *
- * Each file's outcome is kept in `.cache/` (lib/validation-cache.ts), so a
+ * Each file's outcome is kept in `.cache/` (lib/cache/validation-cache.ts), so a
  * run loads the validators, which cost most of its time, only when a post
  * changed; the checks across posts run over every outcome each time.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isMain } from "./is-main.ts";
-import { formatProblem } from "../lib/errors.ts";
-import { combineOutcomes, type FileOutcome } from "../lib/post-set-checks.ts";
-import { findPostFiles } from "../lib/post-files.ts";
-import { loadSite } from "../lib/site.ts";
-import { openValidationCache, outcomeOf } from "../lib/validation-cache.ts";
+import { formatProblem } from "../lib/checks/problems.ts";
+import { combineOutcomes, type FileOutcome } from "../lib/checks/post-set-checks.ts";
+import { findPostFiles } from "../lib/content/post-files.ts";
+import { loadSite } from "../lib/site/settings.ts";
+import { openValidationCache, outcomeOf } from "../lib/cache/validation-cache.ts";
 
 export async function check(root: string, site = loadSite(process.env), now = new Date()): Promise<{ output: string; ok: boolean }> {
   const { files, problems: folderProblems } = findPostFiles(root);

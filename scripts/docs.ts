@@ -1,17 +1,17 @@
 /**
  * `npm run docs`: regenerates the frontmatter reference table in WRITING.md
- * from lib/schema.ts, so the guide and the validator cannot disagree.
+ * from lib/content/schema.ts, so the guide and the validator cannot disagree.
  * `npm run docs -- --check` only reports whether the table is stale
- * (tests/authors-docs.test.ts runs the same comparison).
+ * (tests/unit/scripts/docs.test.ts runs the same comparison).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isMain } from "./is-main.ts";
 import { z } from "zod";
-import { frontmatterSchema } from "../lib/schema.ts";
+import { frontmatterSchema } from "../lib/content/schema.ts";
 
 export const GUIDE = "WRITING.md";
-const START = "<!-- frontmatter-table:start — generated from lib/schema.ts by `npm run docs`; edit the schema, not this table -->";
+const START = "<!-- frontmatter-table:start — generated from lib/content/schema.ts by `npm run docs`; edit the schema, not this table -->";
 const END = "<!-- frontmatter-table:end -->";
 
 interface JsonField {
@@ -85,9 +85,9 @@ if (isMain(import.meta.url)) {
   const updated = updateGuide(current);
   if (process.argv.includes("--check")) {
     if (current !== updated) {
-      console.error(`${GUIDE}: the frontmatter table differs from lib/schema.ts; run npm run docs`);
+      console.error(`${GUIDE}: the frontmatter table differs from lib/content/schema.ts; run npm run docs`);
       process.exitCode = 1;
-    } else console.log(`${GUIDE} is up to date with lib/schema.ts`);
+    } else console.log(`${GUIDE} is up to date with lib/content/schema.ts`);
   } else if (current === updated) console.log(`${GUIDE} was already up to date`);
   else {
     writeFileSync(file, updated);

@@ -6,9 +6,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isMain } from "./is-main.ts";
-import { frontmatterSchema } from "../lib/schema.ts";
-import { POST_SLUG, slugifyTag } from "../lib/slug.ts";
-import { listPostFiles } from "../lib/post-files.ts";
+import { frontmatterSchema } from "../lib/content/schema.ts";
+import { POST_SLUG, slugifyTag } from "../lib/content/slug.ts";
+import { listPostFiles } from "../lib/content/post-files.ts";
 
 /** Long titles make unwieldy URLs; cut at a word boundary. */
 const MAX_SLUG_LENGTH = 60;

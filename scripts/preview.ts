@@ -1,13 +1,13 @@
 /**
- * `npm start`: the live preview at http://localhost:8080 (lib/preview.ts),
+ * `npm start`: the live preview at http://localhost:8080 (lib/preview/server.ts),
  * for this machine only. `--lan` serves it to the network too (to read it on
  * a phone; drafts included); `--port N` serves elsewhere; `--watch` rebuilds
  * without serving, as the tests and the bench run it.
  */
 import { parseArgs } from "node:util";
-import { formatFailure } from "../lib/errors.ts";
-import { recoverOutput } from "../lib/output-folder.ts";
-import { startPreview } from "../lib/preview.ts";
+import { formatFailure } from "../lib/checks/problems.ts";
+import { recoverOutput } from "../lib/publish/output-folder.ts";
+import { startPreview } from "../lib/preview/server.ts";
 
 const { values } = parseArgs({ options: { port: { type: "string" }, watch: { type: "boolean", default: false }, lan: { type: "boolean", default: false } } });
 const port = values.port === undefined ? undefined : Number(values.port);

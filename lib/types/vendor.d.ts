@@ -26,7 +26,7 @@ declare module "@11ty/eleventy" {
     /** The file watcher (chokidar), once watch() has resolved. */
     watcher: { on(event: "add" | "change" | "unlink", listener: (file: string) => void): unknown };
     serve(port?: number): Promise<void>;
-    /** Eleventy's handle on its dev server (lib/preview-host.ts): the dev server, once created, and the HTTP server in it. */
+    /** Eleventy's handle on its dev server (lib/preview/host.ts): the dev server, once created, and the HTTP server in it. */
     eleventyServe: {
       init(): Promise<void>;
       initServerInstance(): Promise<void>;

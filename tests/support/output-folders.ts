@@ -1,7 +1,7 @@
 /**
  * What a test of the atomic build looks at: the output folder of a scratch
  * site, the folders builds leave beside it, and the states a killed build
- * leaves on disk (lib/output-folder.ts names them).
+ * leaves on disk (lib/publish/output-folder.ts names them).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";

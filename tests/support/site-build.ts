@@ -8,7 +8,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { build } from "../../lib/build.ts";
+import { build } from "../../lib/publish/build.ts";
 import { buildEnv, projectRoot } from "./scratch-site.ts";
 
 export interface BuiltSite {

@@ -1,5 +1,5 @@
 // Keeps .cache/ between Netlify builds: each post's validation outcome
-// (lib/validation-cache.ts) and rendered body (lib/render-cache.ts), so the
+// (lib/cache/validation-cache.ts) and rendered body (lib/render-cache.ts), so the
 // next build checks and renders only the posts that changed.
 // A local build plugin, declared in netlify.toml.
 // https://docs.netlify.com/extend/install-and-use/build-plugins/

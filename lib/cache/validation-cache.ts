@@ -1,0 +1,120 @@
+/**
+ * Each post's validation outcome from an earlier run, its published HTML
+ * included, kept on disk by the post's path and the sha256 of its bytes.
+ * Between two commits almost every post is unchanged, and reading the stored
+ * outcomes spares loading zod, yaml and markdown-it and reading every post.
+ *
+ * An outcome depends only on the file's path and bytes, the site's address
+ * (links to it are rendered differently), the validating code and the
+ * runtime, so the whole file is discarded when any of those changes. A change
+ * elsewhere in lib/ (feeds, SEO, collections) keeps it. Only per-file outcomes
+ * are kept: the checks across posts (lib/checks/post-set-checks.ts) run afresh every
+ * time. `v8.serialize` keeps the Dates in validated frontmatter as Dates.
+ *
+ * A cache cannot publish anything the checks would refuse. With the secret
+ * BUILD_CACHE_KEY set (in Netlify's environment, never in the repository),
+ * the file is sealed, and a file altered since, or written without the key,
+ * is ignored whole (lib/cache/sealed-file.ts). Without the key, the HTML of every
+ * stored outcome is judged again on every run (lib/checks/html-allow-list.ts), and an
+ * entry whose HTML fails is dropped and its post validated afresh.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { KeptMap } from "./sealed-file.ts";
+import { latin1Data } from "../render/latin1-text.ts";
+import type { FileOutcome } from "../checks/post-set-checks.ts";
+import { isPublishable } from "../checks/html-allow-list.ts";
+
+/** Bump when the stored shape changes. */
+const FORMAT = 4;
+
+interface StoredEntry {
+  digest: string;
+  outcome: FileOutcome;
+}
+
+const LIB = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * A file's sha256. The last answer is kept: the live preview compares it,
+ * then the cache looks the file up and stores it, all with the same bytes.
+ */
+let lastDigest: { bytes: Uint8Array; digest: string } | undefined;
+export function contentDigest(bytes: Uint8Array): string {
+  if (lastDigest?.bytes !== bytes) lastDigest = { bytes, digest: createHash("sha256").update(bytes).digest("base64url") };
+  return lastDigest.digest;
+}
+
+/**
+ * lib/checks/validate.ts and every module it imports, and this file: all the code an
+ * outcome depends on. tests/unit/cache/validation-cache.test.ts holds the list to
+ * the import graph, so a new import cannot be forgotten here.
+ */
+export const VALIDATING_MODULES = [
+  "cache/sealed-file.ts", "cache/validation-cache.ts", "checks/body-checks.ts", "checks/html-allow-list-repairs.ts",
+  "checks/html-allow-list-rules.ts", "checks/html-allow-list.ts", "checks/markdown-checks.ts", "checks/post-links.ts",
+  "checks/post-set-checks.ts", "checks/problems.ts", "checks/published-html.ts", "checks/suggest.ts",
+  "checks/validate.ts", "content/bidi.ts", "content/control-characters.ts", "content/frontmatter.ts",
+  "content/limits.ts", "content/post-date.ts", "content/schema.ts", "content/slug.ts", "content/yaml-positions.ts",
+  "render/latin1-text.ts", "render/markdown.ts", "render/video.ts", "render/word-count.ts", "types/eleventy.ts",
+];
+
+/** One fingerprint of everything an outcome depends on besides the file itself. */
+export function validatingCodeVersion(siteOrigin: string): string {
+  const hash = createHash("sha256").update(`format ${FORMAT}\0node ${process.version}\0site ${siteOrigin}\0`);
+  for (const name of VALIDATING_MODULES) hash.update(`${name}\0`).update(readFileSync(path.join(LIB, name))).update("\0");
+  try {
+    hash.update(readFileSync(path.join(LIB, "..", "package-lock.json")));
+  } catch {
+    hash.update("no lock file");
+  }
+  return hash.digest("base64url");
+}
+
+type ValidateOne = (file: string, bytes: Uint8Array, siteOrigin: string) => FileOutcome;
+let validateOne: ValidateOne | undefined;
+
+/**
+ * The outcome stored for `file` with these bytes, else a fresh one, stored.
+ * The validators (zod, the Markdown checks) load on the first post not in
+ * the cache, so a run in which no post changed never loads them. Without a
+ * cache, every post is validated.
+ */
+export async function outcomeOf(cache: OutcomeCache | undefined, file: string, bytes: Uint8Array, siteOrigin: string): Promise<FileOutcome> {
+  const known = cache?.get(file, bytes);
+  if (known) return known;
+  validateOne ??= (await import("../checks/validate.ts")).validateOne;
+  // One-byte strings: pages built from them stay one byte per character (lib/render/latin1-text.ts).
+  const outcome = latin1Data(validateOne(file, bytes, siteOrigin));
+  cache?.set(file, bytes, outcome);
+  return outcome;
+}
+
+export interface OutcomeCache {
+  /** The outcome stored for `file` with exactly these bytes, if any, and if its HTML may still be published. */
+  get(file: string, bytes: Uint8Array): FileOutcome | undefined;
+  set(file: string, bytes: Uint8Array, outcome: FileOutcome): void;
+  /** Writes the entries this run used or made (so deleted posts drop out); skipped when nothing changed. */
+  save(): void;
+  readonly stats: { hits: number; misses: number };
+}
+
+/** The validation cache of the project at `root`, in `.cache/` (which git ignores and Netlify keeps). */
+export function openValidationCache(root: string, siteOrigin: string, file = path.join(root, ".cache", "validation.v8"), key = process.env.BUILD_CACHE_KEY): OutcomeCache {
+  const kept = new KeptMap<StoredEntry>(file, validatingCodeVersion(siteOrigin), key);
+  const publishable = (outcome: FileOutcome) => kept.trusted || !outcome.post || isPublishable(outcome.post.html);
+  return {
+    get: (post, bytes) => {
+      const digest = contentDigest(bytes);
+      // The stored HTML is judged again whatever the entry says: a cache must not be able to publish anything.
+      return kept.get(post, (entry) => entry.digest === digest && publishable(entry.outcome))?.outcome;
+    },
+    set: (post, bytes, outcome) => kept.set(post, { digest: contentDigest(bytes), outcome }),
+    save: () => kept.save(),
+    get stats() {
+      return kept.stats;
+    },
+  };
+}

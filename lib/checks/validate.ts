@@ -1,0 +1,107 @@
+/**
+ * Checks one post file, read once (lib/content/frontmatter.ts): its size, encoding
+ * and name, the frontmatter against the schema, the Markdown, and the HTML it
+ * renders to, which is exactly what the page and every feed publish.
+ * Collects every problem instead of stopping at the first.
+ */
+import path from "node:path";
+import { describeNode, readPost, type SourcePosition } from "../content/frontmatter.ts";
+import type { PostProblem } from "./problems.ts";
+import { LIMITS } from "../content/limits.ts";
+import { createPostRenderer, type RenderedPost } from "../render/markdown.ts";
+import { frontmatterSchema, frontmatterFields, type Frontmatter } from "../content/schema.ts";
+import { POST_SLUG } from "../content/slug.ts";
+import { suggestField } from "./suggest.ts";
+import { inspectBody } from "./body-checks.ts";
+import { inspectPublishedHtml } from "./published-html.ts";
+import type { FileOutcome } from "./post-set-checks.ts";
+import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "../content/control-characters.ts";
+
+export type { FileOutcome } from "./post-set-checks.ts";
+
+export interface ValidPost {
+  file: string;
+  slug: string;
+  data: Frontmatter;
+  /** Words in the body, for the reading time. */
+  words: number;
+  /** The body as published: the HTML the checks judged (lib/checks/published-html.ts). */
+  html: string;
+}
+
+export interface ValidationReport {
+  posts: ValidPost[];
+  problems: PostProblem[];
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+const renderers = new Map<string, (tokens: Parameters<ReturnType<typeof createPostRenderer>>[0]) => RenderedPost>();
+
+/** Every problem in one post file; for a valid post, also its data and the HTML to publish. */
+export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string): FileOutcome {
+  const problems: PostProblem[] = [];
+  const add = (at: SourcePosition, field: string, message: string) => problems.push({ file, ...at, field, message });
+
+  if (bytes.length > LIMITS.postBytes) {
+    add({ line: 1, column: 1 }, "file", `expected a post of at most ${LIMITS.postBytes / 1024} KB, found ${Math.ceil(bytes.length / 1024)} KB`);
+    return { problems };
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    add(lineOfFirstInvalidByte(bytes), "file", "expected UTF-8 text, found bytes in another encoding (save the file as UTF-8)");
+    return { problems };
+  }
+  const extension = path.posix.extname(file);
+  const slug = path.posix.basename(file, extension);
+  if (extension !== ".md") {
+    add({ line: 1, column: 1 }, "slug", `expected a file name ending in .md, in lowercase, found "${extension}"`);
+  } else if (!POST_SLUG.test(slug)) {
+    add({ line: 1, column: 1 }, "slug", `expected a file name of lowercase letters, digits and single hyphens (it becomes the URL), found "${slug}"`);
+  }
+  const read = readPost(text);
+  if (!read.ok) {
+    read.problems.forEach((problem) => add(problem, problem.field, problem.message));
+    return { problems };
+  }
+  const { data, body, bodyLine } = read.post;
+  const where = (field: string | undefined) => (field && read.post.fields.get(field)) || { line: 1, column: 1 };
+  const result = frontmatterSchema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          const hint = suggestField(key, frontmatterFields);
+          add(where(key), key, `unknown field${hint ? `; did you mean "${hint}"?` : ""} (expected one of ${frontmatterFields.join(", ")})`);
+        }
+        continue;
+      }
+      const field = issue.path.map(String).join(".");
+      const found = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key as string], data);
+      add(where(String(issue.path[0] ?? "")), field || "frontmatter", `expected ${issue.message}, found ${describeNode(found)}`);
+    }
+  }
+  for (const found of controlCharactersInData(data)) add(where(found.field.split(".")[0]), found.field, describeControlCharacter(found.codePoint));
+  for (const found of findControlCharacters(body)) add({ line: bodyLine + found.line - 1, column: found.column }, "body", describeControlCharacter(found.codePoint));
+  const inBody = (at: SourcePosition): SourcePosition => ({ line: bodyLine + at.line - 1, column: at.column });
+
+  const inspected = inspectBody(body);
+  let render = renderers.get(siteOrigin);
+  if (!render) renderers.set(siteOrigin, (render = createPostRenderer(siteOrigin)));
+  const rendered = render(inspected.tokens);
+  const published = inspectPublishedHtml(rendered, body, inspected.tokens);
+  const bodyProblems = [...inspected.problems, ...published.problems].sort((a, b) => a.line - b.line || a.column - b.column);
+  for (const problem of bodyProblems) add(inBody(problem), "body", problem.message);
+  const links = published.postLinks.map((link) => ({ ...link, ...inBody(link), file }));
+  if (!result.success || problems.length > 0) return { problems, links };
+  return { post: { file, slug, data: result.data, words: inspected.words, html: rendered.html }, problems, links };
+}
+
+function lineOfFirstInvalidByte(bytes: Uint8Array): SourcePosition {
+  // A lossy decode marks the first bad byte with U+FFFD; count the lines before it.
+  const lossy = new TextDecoder("utf-8").decode(bytes);
+  const before = lossy.slice(0, Math.max(0, lossy.indexOf("\uFFFD")));
+  return { line: before.split("\n").length, column: before.length - before.lastIndexOf("\n") };
+}

@@ -1,0 +1,63 @@
+/**
+ * Listing pages: splitting a sorted list into pages with stable URLs, and the
+ * numbered links between them. Templates page through these with Eleventy's
+ * own pagination (size 1 over a list of pages), so page size stays a build
+ * setting (PAGE_SIZE) rather than a number typed into each template.
+ * https://www.11ty.dev/docs/pagination/
+ */
+import type { EleventyConfig } from "../types/eleventy.ts";
+
+export interface Page<T> {
+  items: T[];
+  /** 1-based. */
+  pageNumber: number;
+  totalPages: number;
+  /** URL of this page: the listing's base for page 1, `<base>page/<n>/` after it. */
+  url: string;
+  /** URL of page 1; the page links are built from it. */
+  baseUrl: string;
+}
+
+/** A page link, or a gap standing for the pages left out between two links. */
+export type PageLink = { pageNumber: number; url: string; current: boolean } | { gap: true };
+
+export function pageUrl(baseUrl: string, pageNumber: number): string {
+  return pageNumber <= 1 ? baseUrl : `${baseUrl}page/${pageNumber}/`;
+}
+
+/** Always at least one page, so an empty listing still has a page that says so. */
+export function paginate<T>(items: T[], size: number, baseUrl: string): Page<T>[] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`Page size must be a positive whole number, found ${size}`);
+  const totalPages = Math.max(1, Math.ceil(items.length / size));
+  const pages: Page<T>[] = [];
+  for (let index = 0; index < totalPages; index++) {
+    const pageNumber = index + 1;
+    pages.push({ items: items.slice(index * size, pageNumber * size), pageNumber, totalPages, url: pageUrl(baseUrl, pageNumber), baseUrl });
+  }
+  return pages;
+}
+
+/**
+ * Which page numbers to link: the first, the last, and `radius` either side
+ * of the current one, with gaps between. A thousand pages still make a short,
+ * readable list (and a page well inside its byte budget).
+ */
+export function pageLinks(current: number, totalPages: number, baseUrl: string, radius = 2): PageLink[] {
+  const links: PageLink[] = [];
+  let previous = 0;
+  const add = (pageNumber: number) => {
+    if (pageNumber <= previous || pageNumber < 1 || pageNumber > totalPages) return;
+    if (pageNumber > previous + 1) links.push({ gap: true });
+    links.push({ pageNumber, url: pageUrl(baseUrl, pageNumber), current: pageNumber === current });
+    previous = pageNumber;
+  };
+  add(1);
+  for (let pageNumber = current - radius; pageNumber <= current + radius; pageNumber++) add(pageNumber);
+  add(totalPages);
+  return links;
+}
+
+export default function paginationPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addFilter("pageLinks", (page: Page<unknown>) => pageLinks(page.pageNumber, page.totalPages, page.baseUrl));
+  eleventyConfig.addFilter("pageUrl", pageUrl);
+}

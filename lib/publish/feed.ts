@@ -1,0 +1,172 @@
+/**
+ * One typed feed model that the RSS, Atom and JSON Feed templates all render,
+ * so the three always carry the same entries, order, ids and dates.
+ * From @11ty/eleventy-plugin-rss we use only convertHtmlToAbsoluteUrls; the
+ * templates are our own (see README: Feeds).
+ */
+import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
+import type { EleventyConfig } from "../types/eleventy.ts";
+import { charactersFromReferences } from "../render/latin1-text.ts";
+import type { PostItem } from "../listings/collections.ts";
+import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
+
+/** Where each feed is published; layouts/base.njk links the same paths. */
+export const FEED_PATHS = {
+  rss: "/feed.xml",
+  atom: "/atom.xml",
+  json: "/feed.json",
+  /** The XSL stylesheet that gives the XML feeds a readable face in a browser. */
+  stylesheet: "/feed.xsl",
+} as const;
+
+export interface FeedEntry {
+  /** Stable id: the post's permanent URL, which is its file name, so a new title keeps it. */
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  /** Full post HTML with every link and image URL made absolute. */
+  contentHtml: string;
+  published: Date;
+  /** Set only when the post was revised after publication. */
+  updated: Date | undefined;
+  /** `updated` if revised, else `published`: Atom requires one on every entry. */
+  lastChanged: Date;
+  author: string;
+  /** One category per tag, as the author spelled it. */
+  tags: string[];
+}
+
+export interface Feed {
+  /** The site's home URL: Atom's feed id, stable as long as the domain is. */
+  id: string;
+  title: string;
+  description: string;
+  language: string;
+  author: string;
+  /** Absolute URLs of the home page and each feed. */
+  links: { home: string } & { [K in keyof typeof FEED_PATHS]: string };
+  /** The newest entry's last change, never the build time: an unchanged site yields byte-identical feeds. */
+  updated: Date;
+  /** Newest first, at most `site.feedLimit`. */
+  entries: FeedEntry[];
+}
+
+/**
+ * Characters XML 1.0 forbids anywhere, even escaped. Validation already
+ * refuses them in posts (lib/content/control-characters.ts); this keeps a feed
+ * well-formed whatever else reaches it.
+ */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+export function stripXmlForbidden(text: string): string {
+  return text.replace(XML_FORBIDDEN, "");
+}
+
+/**
+ * An attribute value for a double-quoted XML attribute. Nunjucks' autoescape
+ * writes `'` as `&#39;`, which is valid XML but which some feed readers leave
+ * undecoded in attributes; inside double quotes `'` needs no escaping at all.
+ */
+export function xmlAttribute(value: string): string {
+  return stripXmlForbidden(value).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * Plain text as HTML text: what a field needs when readers render it as HTML
+ * but the value is text (a post's description). `&`, `<` and `>` are what
+ * HTML's own serializer escapes in a text node
+ * (https://html.spec.whatwg.org/multipage/parsing.html#escapingString);
+ * quotes need nothing outside attributes. The template's autoescape then
+ * escapes the result once more for XML, so a reader's XML parser yields this
+ * HTML and its HTML renderer yields the original text, never an element.
+ */
+export function htmlText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export async function buildFeed(site: SiteMetadata, posts: PostItem[]): Promise<Feed> {
+  const entries = await Promise.all(
+    posts.slice(0, site.feedLimit).map(async (item): Promise<FeedEntry> => {
+      const url = absoluteUrl(site, item.url);
+      const { data, updated } = item.post;
+      return {
+        id: url,
+        url,
+        title: stripXmlForbidden(data.title),
+        summary: stripXmlForbidden(data.description),
+        contentHtml: stripXmlForbidden(charactersFromReferences(await convertHtmlToAbsoluteUrls(item.content, url))),
+        published: data.date,
+        updated,
+        lastChanged: updated ?? data.date,
+        author: stripXmlForbidden(data.author ?? site.author.name),
+        tags: data.tags.map(stripXmlForbidden),
+      };
+    }),
+  );
+  const newest = Math.max(0, ...entries.map((entry) => entry.lastChanged.getTime()));
+  const links = Object.fromEntries(
+    Object.entries(FEED_PATHS).map(([name, path]) => [name, absoluteUrl(site, path)]),
+  ) as Record<keyof typeof FEED_PATHS, string>;
+  return {
+    id: absoluteUrl(site, "/"),
+    title: stripXmlForbidden(site.title),
+    description: stripXmlForbidden(site.description),
+    language: site.language,
+    author: stripXmlForbidden(site.author.name),
+    links: { home: absoluteUrl(site, "/"), ...links },
+    updated: new Date(newest),
+    entries,
+  };
+}
+
+/**
+ * JSON Feed 1.1 as an object; JSON.stringify does all the escaping
+ * (quotes, backslashes, newlines), so no value is ever concatenated into JSON.
+ * https://www.jsonfeed.org/version/1.1/
+ */
+export function jsonFeed(feed: Feed): Record<string, unknown> {
+  return {
+    version: "https://jsonfeed.org/version/1.1",
+    title: feed.title,
+    home_page_url: feed.links.home,
+    feed_url: feed.links.json,
+    description: feed.description,
+    language: feed.language,
+    authors: [{ name: feed.author }],
+    items: feed.entries.map((entry) => ({
+      id: entry.id,
+      url: entry.url,
+      title: entry.title,
+      summary: entry.summary,
+      content_html: entry.contentHtml,
+      date_published: entry.published.toISOString(),
+      ...(entry.updated && { date_modified: entry.updated.toISOString() }),
+      authors: [{ name: entry.author }],
+      ...(entry.tags.length > 0 && { tags: entry.tags }),
+    })),
+  };
+}
+
+export interface FeedPluginOptions {
+  site: SiteMetadata;
+}
+
+export default function feedPlugin(eleventyConfig: EleventyConfig, options: FeedPluginOptions): void {
+  // The three feed templates share one model per build, keyed by the posts array.
+  const built = new WeakMap<PostItem[], Promise<Feed>>();
+  eleventyConfig.addAsyncFilter("feedModel", (posts: PostItem[]) => {
+    let feed = built.get(posts);
+    if (!feed) built.set(posts, (feed = buildFeed(options.site, posts)));
+    return feed;
+  });
+  // RSS 2.0 dates are RFC 822; toUTCString() is that format with a four-digit year and "GMT".
+  // https://www.rssboard.org/rss-specification#ltpubdategtSubelementOfLtitemgt
+  eleventyConfig.addFilter("rfc822", (date: Date) => date.toUTCString());
+  eleventyConfig.addFilter("xmlAttribute", xmlAttribute);
+  eleventyConfig.addFilter("htmlText", htmlText);
+  eleventyConfig.addFilter("jsonFeed", (feed: Feed) => JSON.stringify(jsonFeed(feed), null, 2));
+  // A static file, not a template: Nunjucks would have nothing to fill in.
+  // https://www.11ty.dev/docs/copy/
+  eleventyConfig.addPassthroughCopy({ "pages/feed.xsl": FEED_PATHS.stylesheet.slice(1) });
+}

@@ -1,0 +1,64 @@
+/**
+ * What search engines and link previews read: JSON-LD for posts
+ * (NewsArticle) and the home page (WebSite). Values come from validated
+ * frontmatter and the site metadata; templates print them through
+ * jsonForScript, which keeps a `</script>` in a headline inert.
+ * https://developers.google.com/search/docs/appearance/structured-data/article
+ * https://schema.org/NewsArticle
+ */
+import type { EleventyConfig } from "../types/eleventy.ts";
+import { lastChange } from "../listings/last-change.ts";
+import type { StoredPost } from "../content/post-store.ts";
+import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
+
+type Json = Record<string, unknown>;
+
+function publisher(site: SiteMetadata): Json {
+  return { "@type": "NewsMediaOrganization", name: site.title, url: absoluteUrl(site, "/") };
+}
+
+function author(site: SiteMetadata, post: StoredPost): Json {
+  // A byline names a person; without one the newsroom itself is the author.
+  return post.data.author
+    ? { "@type": "Person", name: post.data.author }
+    : { "@type": "Organization", name: site.author.name, url: site.author.url };
+}
+
+export function articleJsonLd(site: SiteMetadata, post: StoredPost, path: string): Json {
+  const url = absoluteUrl(site, path);
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: post.data.title,
+    description: post.data.description,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    datePublished: post.data.date.toISOString(),
+    dateModified: lastChange(post).toISOString(),
+    author: [author(site, post)],
+    publisher: publisher(site),
+    inLanguage: site.language,
+    ...(post.data.tags.length > 0 ? { keywords: post.data.tags } : {}),
+    ...(post.data.source?.url ? { isBasedOn: post.data.source.url } : {}),
+  };
+}
+
+export function websiteJsonLd(site: SiteMetadata): Json {
+  return {
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    name: site.title,
+    description: site.description,
+    url: absoluteUrl(site, "/"),
+    inLanguage: site.language,
+    publisher: publisher(site),
+  };
+}
+
+export default function seoPlugin(eleventyConfig: EleventyConfig, options: { site: SiteMetadata }): void {
+  const { site } = options;
+  eleventyConfig.addFilter("articleJsonLd", (post: StoredPost, path: string) => articleJsonLd(site, post, path));
+  // A global function, not a filter: it describes the site, not a value piped into it.
+  eleventyConfig.addNunjucksGlobal("websiteJsonLd", () => websiteJsonLd(site));
+  eleventyConfig.addFilter("lastChange", lastChange);
+}

@@ -1,0 +1,106 @@
+/**
+ * Pages write characters beyond U+00FF as character references, so Eleventy
+ * holds them at one byte per character (lib/render/latin1-text.ts). A reader, a
+ * browser or a search engine must see exactly the text the author wrote:
+ * headline, summary, byline, tags, source and body, in every place they
+ * appear, including the JSON-LD, where references are not decoded.
+ */
+import { parseHTML } from "linkedom";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSite } from "../../../lib/site/settings.ts";
+import { readSite, type BuiltSite } from "../../support/site-build.ts";
+import { createScratchSite, type ScratchSite } from "../../support/scratch-site.ts";
+
+const ENV = { CONTEXT: "production", URL: "https://news.example.org" };
+const site = loadSite(ENV);
+
+const TITLE = "Mayor’s “bridge” plan — approved… 🌉";
+const SUMMARY = "Crème de la crème: the council’s vote — 7–2 — ends a 12‑year wait.";
+const AUTHOR = "Zoë Łukasiewicz";
+const TAG = "Ponts–Brücken ★";
+const SOURCE = "Łódź “Daily”";
+const BODY = "The council’s vote — finally — came at 9 p.m. 🗳️ “It’s done,” said José.";
+
+const post = `---
+title: "${TITLE.replace(/"/g, '\\"')}"
+date: 2024-03-02
+description: "${SUMMARY}"
+author: ${AUTHOR}
+tags: ["${TAG}", plain]
+source:
+  name: '${SOURCE}'
+  url: https://example.com/
+---
+
+${BODY}
+`;
+
+const neighbour = `---
+title: A plain neighbour
+date: 2024-03-01
+description: The story before.
+tags: [plain]
+---
+
+Nothing special here.
+`;
+
+let scratch: ScratchSite;
+let built: BuiltSite;
+
+beforeAll(async () => {
+  scratch = await createScratchSite({ "mayors-bridge.md": post, "neighbour.md": neighbour });
+  const result = await scratch.build(ENV);
+  expect(result.code, result.stderr).toBe(0);
+  built = readSite(scratch.output);
+});
+
+afterAll(() => scratch?.remove());
+
+const doc = (url: string) => parseHTML(built.text(url)).document;
+const text = (document: Document, selector: string) => document.querySelector(selector)?.textContent?.trim();
+const meta = (document: Document, selector: string) => document.querySelector(selector)?.getAttribute("content");
+
+describe("pages with characters beyond U+00FF", () => {
+  it("write none of them: every HTML page is Latin-1 text", () => {
+    const pages = built.files().filter((file) => file.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) expect(built.text(page), page).toMatch(/^[\x00-\xff]*$/);
+  });
+
+  it("say what the author wrote on the post page, in the head and in the article", () => {
+    const page = doc("/posts/mayors-bridge/");
+    expect(text(page, "title")).toBe(`${TITLE} — ${site.title}`);
+    expect(text(page, "h1")).toBe(TITLE);
+    expect(meta(page, 'meta[name="description"]')).toBe(SUMMARY);
+    expect(meta(page, 'meta[property="og:title"]')).toBe(TITLE);
+    const tags = [...page.querySelectorAll('meta[property="article:tag"]')].map((m) => m.getAttribute("content"));
+    expect(tags).toContain(TAG);
+    expect(page.querySelector("article")?.textContent).toContain(BODY);
+    expect(page.querySelector("article")?.textContent).toContain(AUTHOR);
+    expect(page.querySelector("article")?.textContent).toContain(SOURCE);
+  });
+
+  it("keep the JSON-LD exact, since references mean nothing inside a script", () => {
+    const script = doc("/posts/mayors-bridge/").querySelector('script[type="application/ld+json"]')?.textContent ?? "";
+    const data = JSON.parse(script) as { headline: string; description: string; author: { name: string } | Array<{ name: string }> };
+    expect(data.headline).toBe(TITLE);
+    expect(data.description).toBe(SUMMARY);
+    expect(JSON.stringify(data.author)).toContain(JSON.stringify(AUTHOR).slice(1, -1));
+  });
+
+  it("leave feeds with the characters themselves, for readers that strip tags without decoding", () => {
+    const feed = JSON.parse(built.text("/feed.json")) as { items: Array<{ title: string; content_html: string }> };
+    const item = feed.items.find((entry) => entry.title === TITLE);
+    expect(item?.content_html).toContain(BODY);
+    expect(built.text("/feed.xml")).toContain(BODY);
+  });
+
+  it("list the headline on the home page, the neighbour's page and the tag page", () => {
+    expect(doc("/").body.textContent).toContain(TITLE);
+    expect(doc("/posts/neighbour/").body.textContent).toContain(TITLE);
+    const tagPage = built.files().find((file) => file.startsWith("/tags/") && file !== "/tags/index.html" && doc(file).body.textContent?.includes(TAG));
+    expect(tagPage, "a tag page names the tag").toBeDefined();
+    expect(doc(tagPage!).body.textContent).toContain(TITLE);
+  });
+});
