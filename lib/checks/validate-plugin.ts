@@ -58,8 +58,8 @@ type RecentOutcomes = Map<string, { digest: string; outcome: FileOutcome }>;
 /**
  * In the live preview, the files Eleventy's watcher reported before this
  * rebuild (https://www.11ty.dev/docs/events/#eleventy.beforewatch). Only they
- * can differ from the last build, so the others need no `stat` (1,000 of them
- * took about 8 ms of each rebuild). Any other build, or a change to anything
+ * can differ from the last build, so the others need no `stat` on every save.
+ * Any other build, or a change to anything
  * but posts, looks at every file.
  */
 class WatchedChanges {

@@ -51,8 +51,8 @@ function fileState(file: string | undefined): string | undefined {
  * live preview, on every save) reads it again only after a commit, checkout
  * or pull: `git log` over years of commits is the slow part. Git appends to
  * HEAD's reflog whenever HEAD moves, so while that file keeps its size and
- * time, no git process is started at all (starting one cost 6–8 ms of each
- * live-preview rebuild). Without a reflog, git is asked every time.
+ * time, no git process is started at all. Without a reflog, git is asked
+ * every time.
  * Asynchronous, so a build checks its posts while git runs.
  */
 export async function readGitHistory(root: string, folder: string): Promise<GitHistory> {

@@ -1,8 +1,8 @@
 /**
  * Live preview only: which listing pages (home, tag and archive-month pages)
  * need rendering again after an edit. Eleventy re-renders every page of a
- * template that uses a collection whenever any post changes; at 1,000 posts
- * that is some 570 pages for a one-word edit. Instead, each listing page gets
+ * template that uses a collection whenever any post changes: every listing
+ * page of the site for a one-word edit. Instead, each listing page gets
  * a signature of everything it shows, and a rebuild hands Eleventy's
  * pagination only the pages whose signature changed since the last build
  * that finished. The other pages' files are still on disk from that build.

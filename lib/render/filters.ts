@@ -13,8 +13,7 @@ const readable = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone:
 
 /**
  * Every page shows the dates of the posts it lists, so one date is formatted
- * many times in a build (tens of thousands of calls at 4,000 posts):
- * remembered by its time value.
+ * on every listing that shows it: remembered by its time value.
  */
 function byTime(format: (date: Date) => string): (date: Date) => string {
   const known = new Map<number, string>();
