@@ -68,13 +68,13 @@ beforeAll(async () => {
   await rm(path.join(site.root, "posts", "ferry.md"));
   afterDelete = await checkFromCacheOnly();
 
-  const schema = path.join(site.root, "lib", "schema.ts");
+  const schema = path.join(site.root, "lib", "content", "schema.ts");
   await writeFile(schema, (await readFile(schema, "utf8")).replace("true or false (not in quotes)", "true or false, without quotes"));
   afterCodeChange = await check();
   afterCodeChangeCached = await checkFromCacheOnly();
 
   // lib/publish/seo.ts is not part of the validator (lib/cache/validation-cache.ts, VALIDATING_MODULES).
-  const seo = path.join(site.root, "lib", "seo.ts");
+  const seo = path.join(site.root, "lib", "publish", "seo.ts");
   await writeFile(seo, `${await readFile(seo, "utf8")}\n// An edit outside the validator.\n`);
   afterOtherCodeChange = await checkFromCacheOnly();
 }, 120_000);
