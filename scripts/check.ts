@@ -10,13 +10,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { isMain } from "./is-main.ts";
-import { formatProblem } from "../lib/checks/problems.ts";
-import { combineOutcomes, type FileOutcome } from "../lib/checks/post-set-checks.ts";
+import { formatFailure, formatProblem } from "../lib/checks/problems.ts";
+import { combineOutcomes } from "../lib/checks/post-set-checks.ts";
+import type { FileOutcome } from "../lib/checks/outcome.ts";
 import { findPostFiles } from "../lib/content/post-files.ts";
-import { loadSite } from "../lib/site/settings.ts";
+import { loadSite, type SiteMetadata } from "../lib/site/settings.ts";
 import { openValidationCache, outcomeOf } from "../lib/cache/validation-cache.ts";
 
-export async function check(root: string, site = loadSite(process.env), now = new Date()): Promise<{ output: string; ok: boolean }> {
+export async function check(root: string, site?: SiteMetadata, now = new Date()): Promise<{ output: string; ok: boolean }> {
+  // The build reads site.yaml first too: a bad one is refused with the same message, before any post.
+  site ??= await loadSite(process.env, root);
   const { files, problems: folderProblems } = findPostFiles(root);
   const cache = openValidationCache(root, site.url);
   const outcomes: FileOutcome[] = [];
@@ -30,10 +33,16 @@ export async function check(root: string, site = loadSite(process.env), now = ne
 }
 
 if (isMain(import.meta.url)) {
-  const result = await check(path.resolve("."));
-  if (result.ok) console.log(result.output);
-  else {
-    console.error(result.output);
+  try {
+    const result = await check(path.resolve("."));
+    if (result.ok) console.log(result.output);
+    else {
+      console.error(result.output);
+      process.exitCode = 1;
+    }
+  } catch (error) {
+    // Printed as the build prints it (scripts/build.ts).
+    console.error(formatFailure(error));
     process.exitCode = 1;
   }
 }

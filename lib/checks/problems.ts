@@ -32,7 +32,7 @@ export class PostValidationError extends Error {
 }
 
 /** Errors whose message is written for the author or editor: printed as they are, without a stack. */
-const PLAIN_ERRORS = new Set(["PostValidationError", "OutputWriteError"]);
+const PLAIN_ERRORS = new Set(["PostValidationError", "OutputWriteError", "SiteSettingsError"]);
 
 /**
  * What a failed build or preview prints. Eleventy wraps errors thrown in its

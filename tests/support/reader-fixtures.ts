@@ -77,11 +77,12 @@ export interface FixtureSite {
   posts: FixturePost[];
 }
 
-/** Builds a scratch site of `count` generated posts through the real production entry. */
-export async function buildFixtureSite(count: number, env: NodeJS.ProcessEnv = {}): Promise<FixtureSite> {
+/** Builds a scratch site of `count` generated posts through the real production entry; `settings`, fields of its site.yaml. */
+export async function buildFixtureSite(count: number, env: NodeJS.ProcessEnv = {}, settings: Record<string, unknown> = {}): Promise<FixtureSite> {
   const posts = fixturePosts(count);
   const scratch = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
-  const result = await scratch.build({ CONTEXT: "production", URL: BASE_URL, ...env });
+  await scratch.writeSettings(settings);
+  const result = await scratch.build({ CONTEXT: "production", SITE_URL: BASE_URL, ...env });
   if (result.code !== 0) throw new Error(`Fixture build failed:\n${result.stderr}\n${result.stdout}`);
   return { scratch, site: readSite(scratch.output), posts };
 }
@@ -93,8 +94,8 @@ export async function buildFixtureSite(count: number, env: NodeJS.ProcessEnv = {
  */
 export async function buildEveryPageKind(): Promise<{ real: BuiltSite; fixture: FixtureSite }> {
   const [real, fixture] = await Promise.all([
-    buildProject({ CONTEXT: "production", URL: BASE_URL }),
-    buildFixtureSite(23, { PAGE_SIZE: "4" }),
+    buildProject({ CONTEXT: "production", SITE_URL: BASE_URL }),
+    buildFixtureSite(23, {}, { pageSize: 4 }),
   ]);
   return { real, fixture };
 }

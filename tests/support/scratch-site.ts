@@ -4,15 +4,16 @@
  * Builds run the same entry points an author or Netlify runs.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseDocument } from "yaml";
 
 export const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 const LINKED = ["lib", "layouts", "pages", "scripts", "assets", "node_modules"];
-const COPIED = [".eleventy.js", "package.json", "tsconfig.json", "posts/posts.11tydata.js"];
+const COPIED = [".eleventy.js", "package.json", "tsconfig.json", "site.yaml", "posts/posts.11tydata.js"];
 
 export interface RunResult {
   code: number;
@@ -24,6 +25,8 @@ export interface ScratchSite {
   root: string;
   output: string;
   writePost(name: string, content: string | Uint8Array): Promise<void>;
+  /** Sets fields of this site's own site.yaml (a copy of the project's, comments kept): `{ pageSize: 4, "author.name": "Desk" }`. */
+  writeSettings(fields: Record<string, unknown>): Promise<void>;
   /** `npm run build` as a child process: the real production entry. */
   build(env?: NodeJS.ProcessEnv): Promise<RunResult>;
   run(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
@@ -33,7 +36,8 @@ export interface ScratchSite {
 /** The environment of a local build, stripped of anything the host's shell set. */
 export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const key of ["CONTEXT", "URL", "DEPLOY_PRIME_URL", "SITE_URL", "FEED_LIMIT", "PAGE_SIZE"]) delete env[key];
+  // ELEVENTY_RUN_MODE too: a preview run in this process would make the next build a preview.
+  for (const key of ["CONTEXT", "URL", "DEPLOY_PRIME_URL", "SITE_URL", "ELEVENTY_RUN_MODE"]) delete env[key];
   return { ...env, ...extra };
 }
 
@@ -48,6 +52,12 @@ export async function createScratchSite(posts: Record<string, string | Uint8Arra
     async writePost(name, content) {
       await mkdir(path.dirname(path.join(root, "posts", name)), { recursive: true });
       await writeFile(path.join(root, "posts", name), content);
+    },
+    async writeSettings(fields) {
+      const file = path.join(root, "site.yaml");
+      const settings = parseDocument(await readFile(file, "utf8"));
+      for (const [field, value] of Object.entries(fields)) settings.setIn(field.split("."), value);
+      await writeFile(file, settings.toString());
     },
     build: (env) => site.run(process.execPath, ["--import", "./scripts/typescript.js", "scripts/build.ts"], env),
     run: (command, args, env = {}) =>

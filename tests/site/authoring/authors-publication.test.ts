@@ -38,9 +38,10 @@ const sites: ScratchSite[] = [];
 let preview: BuiltSite;
 let production: BuiltSite;
 
-async function buildWith(env: NodeJS.ProcessEnv): Promise<BuiltSite> {
+async function buildWith(env: NodeJS.ProcessEnv, settings: Record<string, unknown> = {}): Promise<BuiltSite> {
   const scratch = await createScratchSite(POSTS);
   sites.push(scratch);
+  await scratch.writeSettings(settings);
   const result = await scratch.build(env);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
@@ -51,7 +52,7 @@ beforeAll(async () => {
   // Two sites, so the two builds can run side by side.
   [preview, production] = await Promise.all([
     buildWith({ CONTEXT: "deploy-preview", DEPLOY_PRIME_URL: "https://deploy-preview-5--news.netlify.app", URL: "https://news.example.org" }),
-    buildWith({ CONTEXT: "production", URL: "https://news.example.org", PAGE_SIZE: "1" }),
+    buildWith({ CONTEXT: "production", SITE_URL: "https://news.example.org" }, { pageSize: 1 }),
   ]);
 });
 
@@ -114,7 +115,7 @@ describe("a production build", () => {
   });
 
   it("pages through the live posts only", () => {
-    // PAGE_SIZE=1 and two live posts: a draft or scheduled post would add pages.
+    // pageSize: 1 and two live posts: a draft or scheduled post would add pages.
     expect(htmlPages(production).filter((file) => /^\/(page\/\d+\/)?index\.html$/.test(file))).toEqual(["/index.html", "/page/2/index.html"]);
     expect([...linksOn(production, "/"), ...linksOn(production, "/page/2/")].filter((href) => href?.startsWith("/posts/")).sort()).toEqual([WINDOWS, LIVE].sort());
   });

@@ -17,11 +17,11 @@ import {
 } from "../../fixtures/feeds/feed-readers.ts";
 
 const BASE = "https://news.example.org";
-const ENV = { CONTEXT: "production", URL: BASE };
+const ENV = { CONTEXT: "production", SITE_URL: BASE };
 const FIXTURES = new URL("../../fixtures/feeds/", import.meta.url);
 const FEEDS = ["/feed.xml", "/atom.xml", "/feed.json"] as const;
 // The one source of site metadata: the default byline and title come from there.
-const site = loadSite(ENV);
+const site = await loadSite(ENV);
 
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
 const hostilePosts = Object.fromEntries(
@@ -259,9 +259,11 @@ describe("rebuilding", () => {
     }
   });
 
-  it("FEED_LIMIT caps every feed at the newest entries, in the same order", async () => {
+  it("site.yaml's feedLimit caps every feed at the newest entries, in the same order", async () => {
     const all = await readAll(readSite(scratch.output));
-    const limited = await readAll(await buildOrFail(scratch, { ...ENV, FEED_LIMIT: "2" }));
+    await scratch.writeSettings({ feedLimit: 2 });
+    const limited = await readAll(await buildOrFail(scratch));
+    await scratch.writeSettings({ feedLimit: site.feedLimit });
     for (const feed of FEEDS) {
       const ids = (readings: ReadFeed[]) => readings[1]!.entries.map((entry) => entry.id);
       expect(ids(limited[feed]), feed).toEqual(ids(all[feed]).slice(0, 2));

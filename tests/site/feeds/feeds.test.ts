@@ -15,8 +15,8 @@ import {
 } from "../../fixtures/feeds/feed-readers.ts";
 
 const BASE = "https://news.example.org";
-const ENV = { CONTEXT: "production", URL: BASE };
-const site = loadSite(ENV);
+const ENV = { CONTEXT: "production", SITE_URL: BASE };
+const site = await loadSite(ENV);
 
 let built: BuiltSite;
 let readings: Record<string, ReadFeed[]>;

@@ -4,18 +4,17 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { watchPage } from "../../support/browser.ts";
-import { VIDEO_SLUG, type FixtureSite } from "../../support/reader-fixtures.ts";
+import { VIDEO_SLUG } from "../../support/reader-fixtures.ts";
 import { serveFixtureSite, type ServedFixture } from "../../support/served-fixture.ts";
 import type { StaticServer } from "../../support/static-server.ts";
 
 let served: ServedFixture;
-let fixture: FixtureSite;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  served = await serveFixtureSite(9, { PAGE_SIZE: "4" });
-  ({ fixture, server, browser } = served);
+  served = await serveFixtureSite(9, {}, { pageSize: 4 });
+  ({ server, browser } = served);
 });
 afterAll(() => served?.close());
 

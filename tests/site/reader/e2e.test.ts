@@ -16,7 +16,7 @@ let browser: Browser;
 const watches: { url: string; watch: PageWatch }[] = [];
 
 beforeAll(async () => {
-  served = await serveFixtureSite(9, { PAGE_SIZE: "4" });
+  served = await serveFixtureSite(9, {}, { pageSize: 4 });
   ({ fixture, server, browser } = served);
 });
 afterAll(() => served?.close());

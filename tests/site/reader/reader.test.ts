@@ -23,8 +23,8 @@ let newestFirst: FixtureSite["posts"];
 
 beforeAll(async () => {
   [real, fixture] = await Promise.all([
-    buildProject({ CONTEXT: "production", URL: "https://news.example.org" }),
-    buildFixtureSite(COUNT, { PAGE_SIZE: String(PAGE_SIZE) }),
+    buildProject({ CONTEXT: "production", SITE_URL: "https://news.example.org" }),
+    buildFixtureSite(COUNT, {}, { pageSize: PAGE_SIZE }),
   ]);
   site = fixture.site;
   newestFirst = [...fixture.posts].sort((a, b) => b.date.localeCompare(a.date));
@@ -110,8 +110,9 @@ describe("post page", () => {
       expect(href, href).toContain(encoded);
     }
     expect(links.some((href) => href.startsWith("mailto:"))).toBe(true);
-    // Nothing in the page fetches anything by itself: no scripts, frames, images, or external styles.
-    expect(doc.querySelectorAll("script:not([type='application/ld+json']), iframe, img, link[rel='stylesheet'], object, embed")).toHaveLength(0);
+    // Nothing in the page fetches anything by itself but the site's own stylesheet: no scripts, frames, images, or external styles.
+    expect(doc.querySelectorAll("script:not([type='application/ld+json']), iframe, img, object, embed")).toHaveLength(0);
+    expect(hrefs(doc, "link[rel='stylesheet']")).toEqual([expect.stringMatching(/^\/assets\/site\.[0-9a-f]{8}\.css$/)]);
   });
 
   it("escapes a hostile headline in the title, heading, lists and metadata", () => {

@@ -13,7 +13,9 @@ let real: BuiltSite;
 let fixture: FixtureSite;
 let preview: { scratch: ScratchSite; site: BuiltSite };
 
-function jsonLd(doc: Document): Record<string, any>[] {
+/** A page's JSON-LD blocks; the dates are read by name, as an Article's. */
+type JsonLd = Record<string, unknown> & { datePublished: string; dateModified: string };
+function jsonLd(doc: Document): JsonLd[] {
   return [...doc.querySelectorAll('script[type="application/ld+json"]')].map((script) => JSON.parse(script.textContent ?? ""));
 }
 const meta = (doc: Document, property: string) =>
@@ -44,8 +46,8 @@ beforeAll(async () => {
     return { scratch, site: readSite(scratch.output) };
   });
   [real, fixture, preview] = await Promise.all([
-    buildProject({ CONTEXT: "production", URL: BASE_URL }),
-    buildFixtureSite(12, { PAGE_SIZE: "5" }),
+    buildProject({ CONTEXT: "production", SITE_URL: BASE_URL }),
+    buildFixtureSite(12, {}, { pageSize: 5 }),
     previewBuild,
   ]);
 });
