@@ -7,14 +7,9 @@
  */
 import path from "node:path";
 import type { PostProblem } from "./problems.ts";
-import type { PostLink } from "./published-html.ts";
 import { suggestField } from "./suggest.ts";
-import type { ValidPost } from "./validate.ts";
-
-/** A link as written in one file, its line counted from the top of the file. */
-export interface LinkInFile extends PostLink {
-  file: string;
-}
+import { addresses } from "../site/addresses.ts";
+import type { LinkInFile, ValidPost } from "./outcome.ts";
 
 /**
  * `files` is every post file, valid or not: a link to a post that has its own
@@ -32,7 +27,7 @@ export function postLinkProblems(links: LinkInFile[], files: string[], posts: Va
       const hint = suggestField(link.slug, slugs);
       problems.push({
         ...at,
-        message: `expected a link to an existing post, found ${link.href} but there is no posts/${link.slug}.md${hint ? `; did you mean /posts/${hint}/?` : ""}`,
+        message: `expected a link to an existing post, found ${link.href} but there is no posts/${link.slug}.md${hint ? `; did you mean ${addresses.post(hint)}?` : ""}`,
       });
       continue;
     }

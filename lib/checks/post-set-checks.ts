@@ -5,16 +5,10 @@
  * always see the whole current set, and load none of the per-file validators.
  */
 import type { PostProblem } from "./problems.ts";
-import { postLinkProblems, type LinkInFile } from "./post-links.ts";
+import { postLinkProblems } from "./post-links.ts";
 import { slugifyTag } from "../content/slug.ts";
-import type { ValidationReport, ValidPost } from "./validate.ts";
-
-/** What validating one file yields (lib/checks/validate.ts's validateOne). */
-export interface FileOutcome {
-  post?: ValidPost;
-  problems: PostProblem[];
-  links?: LinkInFile[];
-}
+import { addresses } from "../site/addresses.ts";
+import type { FileOutcome, LinkInFile, ValidationReport, ValidPost } from "./outcome.ts";
 
 /**
  * `outcomes[i]` is the outcome of `files[i]`; problems come per file in order,
@@ -49,7 +43,7 @@ function crossPostProblems(posts: ValidPost[]): PostProblem[] {
       if (seen && seen.spelling.toLowerCase() !== tag.toLowerCase()) {
         problems.push({
           file: post.file, line: 1, column: 1, field: "tags",
-          message: `expected tags that differ in their URL, found "${tag}" and "${seen.spelling}" (${seen.file}) both at /tags/${slug}/`,
+          message: `expected tags that differ in their URL, found "${tag}" and "${seen.spelling}" (${seen.file}) both at ${addresses.tag(tag)}`,
         });
       } else if (!seen) tagSpellings.set(slug, { spelling: tag, file: post.file });
     }

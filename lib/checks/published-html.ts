@@ -13,16 +13,15 @@ import type { Token } from "markdown-it/index.js";
 import type { BodyProblem } from "./problems.ts";
 import { isPublishable, judgePublishedHtml, type HtmlElement } from "./html-allow-list.ts";
 import type { RenderedPost } from "../render/markdown.ts";
+import { addresses } from "../site/addresses.ts";
 
-/** A link to `/posts/<slug>/` written in a post; lines are 1-based within the body. */
+/** A link to a post's address (addresses.post) written in a post; lines are 1-based within the body. */
 export interface PostLink {
   slug: string;
   href: string;
   line: number;
   column: number;
 }
-
-const POST_HREF = /^\/posts\/([^/?#]*)\/?(?:[?#].*)?$/;
 
 const hasRawHtml = (tokens: Token[]) =>
   tokens.some((token) => token.type === "html_block" || token.children?.some((child) => child.type === "html_inline"));
@@ -58,10 +57,10 @@ export function inspectPublishedHtml(rendered: RenderedPost, body: string, token
       problems.push({ ...at, message });
     }
     const href = element.tag === "a" ? element.attributes.get("href") : undefined;
-    const match = href === undefined ? null : POST_HREF.exec(href);
-    if (href !== undefined && match) {
+    const slug = href === undefined ? undefined : addresses.postSlugOf(href);
+    if (href !== undefined && slug !== undefined) {
       const { needle: _, ...at } = place(element.offset, "a", element);
-      postLinks.push({ slug: safeDecode(match[1] ?? ""), href, ...at });
+      postLinks.push({ slug: safeDecode(slug), href, ...at });
     }
   }
   for (const finding of findings) {

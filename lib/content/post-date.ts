@@ -28,7 +28,14 @@ const DATE_TIME =
 /** No zone is further than 14 hours from UTC (Kiribati is +14:00): a larger offset is a typo. */
 const MAX_OFFSET_MINUTES = 14 * 60;
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A month's name, 1 to 12, in a BCP 47 language: the archive's in the site's, messages to authors in English. */
+export function monthName(month: number, language = "en"): string {
+  let format = monthFormats.get(language);
+  if (!format) monthFormats.set(language, (format = new Intl.DateTimeFormat(language, { month: "long", timeZone: "UTC" })));
+  return format.format(Date.UTC(2000, month - 1, 1));
+}
 
 export type DateReading = { date: Date } | { problem: string };
 
@@ -50,7 +57,7 @@ export function readPostDate(text: string): DateReading {
   if (year < LIMITS.earliestYear || year > LIMITS.latestYear) return { problem: `a year from ${LIMITS.earliestYear} to ${LIMITS.latestYear}` };
   if (month < 1 || month > 12) return { problem: "a month from 1 to 12" };
   const days = daysInMonth(year, month);
-  if (day < 1 || day > days) return { problem: `a day from 1 to ${days} for ${MONTHS[month - 1]} ${year}` };
+  if (day < 1 || day > days) return { problem: `a day from 1 to ${days} for ${monthName(month)} ${year}` };
   if (hour > 23) return { problem: "an hour from 0 to 23" };
   if (minute > 59) return { problem: "minutes from 0 to 59" };
   // No leap second: a JavaScript Date, and so every page and feed, cannot hold one.

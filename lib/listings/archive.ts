@@ -5,6 +5,7 @@
  */
 import { newestChange } from "./last-change.ts";
 import type { StoredPost } from "../content/post-store.ts";
+import { addresses } from "../site/addresses.ts";
 
 export interface MonthGroup<T> {
   year: number;
@@ -58,7 +59,7 @@ export interface MonthPage<T> extends MonthGroup<T>, MonthLink {
   older: MonthLink | undefined;
 }
 
-const monthUrl = (month: MonthGroup<unknown>) => `/archive/${month.year}/${String(month.month).padStart(2, "0")}/`;
+const monthUrl = (month: MonthGroup<unknown>) => addresses.archiveMonth(month.year, month.month);
 
 /**
  * The neighbour links are part of each page rather than read from Eleventy's

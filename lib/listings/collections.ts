@@ -11,6 +11,7 @@ import { groupByMonth, groupByYear, monthPages } from "./archive.ts";
 import { newestChange } from "./last-change.ts";
 import { getPost, type StoredPost } from "../content/post-store.ts";
 import { slugifyTag } from "../content/slug.ts";
+import { addresses } from "../site/addresses.ts";
 
 export type { Page } from "./pagination.ts";
 
@@ -21,6 +22,7 @@ export type { Page } from "./pagination.ts";
  * every collection, each by a linear search over all templates, which for a
  * collection of every post costs time growing with the square of the posts.
  * The page this wraps is in `collections.all`, which Eleventy fills anyway.
+ * Can be a plain object again once Eleventy looks templates up by path.
  */
 export class PostItem {
   readonly page: CollectionItem;
@@ -71,7 +73,7 @@ export function sortNewestFirst<T extends { post: StoredPost }>(items: T[]): T[]
 
 export function neighbours<T>(sorted: T[], key: (item: T) => string): Map<string, Neighbours<T>> {
   const map = new Map<string, Neighbours<T>>();
-  sorted.forEach((item, index) => map.set(key(item), { newer: sorted[index - 1], older: sorted[index + 1] }));
+  for (const [index, item] of sorted.entries()) map.set(key(item), { newer: sorted[index - 1], older: sorted[index + 1] });
   return map;
 }
 
@@ -102,7 +104,7 @@ export function listingPages<T extends { post: StoredPost }>(items: T[], size: n
 /** Every page of every tag, flattened, so one template can page through them all. */
 export function tagPages<T extends { post: StoredPost }>(groups: TagGroup<T>[], size: number): TagPage<T>[] {
   return groups.flatMap((group) =>
-    listingPages(group.items, size, `/tags/${group.slug}/`).map((page) => ({ ...page, tag: { slug: group.slug, name: group.name } })),
+    listingPages(group.items, size, addresses.tag(group.name)).map((page) => ({ ...page, tag: { slug: group.slug, name: group.name } })),
   );
 }
 
@@ -138,7 +140,7 @@ const tagsOf = (item: PostItem) => item.post.data.tags;
 export default function collectionsPlugin(eleventyConfig: EleventyConfig, options: { pageSize: number }): void {
   const { pageSize } = options;
   const listingChanges = trackListingChanges(eleventyConfig);
-  const homePages = oncePerPass((api) => listingPages(postItems(api), pageSize, "/"));
+  const homePages = oncePerPass((api) => listingPages(postItems(api), pageSize, addresses.home));
   const tagGroups = oncePerPass((api) => groupByTag(postItems(api), tagsOf));
   const allTagPages = oncePerPass((api) => tagPages(tagGroups(api), pageSize));
   // One page per month keeps every archive page small however many years accumulate.

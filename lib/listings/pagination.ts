@@ -2,17 +2,18 @@
  * Listing pages: splitting a sorted list into pages with stable URLs, and the
  * numbered links between them. Templates page through these with Eleventy's
  * own pagination (size 1 over a list of pages), so page size stays a build
- * setting (PAGE_SIZE) rather than a number typed into each template.
+ * setting (site.yaml's pageSize) rather than a number typed into each template.
  * https://www.11ty.dev/docs/pagination/
  */
 import type { EleventyConfig } from "../types/eleventy.ts";
+import { addresses } from "../site/addresses.ts";
 
 export interface Page<T> {
   items: T[];
   /** 1-based. */
   pageNumber: number;
   totalPages: number;
-  /** URL of this page: the listing's base for page 1, `<base>page/<n>/` after it. */
+  /** URL of this page: the listing's base for page 1 (addresses.listingPage). */
   url: string;
   /** URL of page 1; the page links are built from it. */
   baseUrl: string;
@@ -21,10 +22,6 @@ export interface Page<T> {
 /** A page link, or a gap standing for the pages left out between two links. */
 export type PageLink = { pageNumber: number; url: string; current: boolean } | { gap: true };
 
-export function pageUrl(baseUrl: string, pageNumber: number): string {
-  return pageNumber <= 1 ? baseUrl : `${baseUrl}page/${pageNumber}/`;
-}
-
 /** Always at least one page, so an empty listing still has a page that says so. */
 export function paginate<T>(items: T[], size: number, baseUrl: string): Page<T>[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`Page size must be a positive whole number, found ${size}`);
@@ -32,7 +29,7 @@ export function paginate<T>(items: T[], size: number, baseUrl: string): Page<T>[
   const pages: Page<T>[] = [];
   for (let index = 0; index < totalPages; index++) {
     const pageNumber = index + 1;
-    pages.push({ items: items.slice(index * size, pageNumber * size), pageNumber, totalPages, url: pageUrl(baseUrl, pageNumber), baseUrl });
+    pages.push({ items: items.slice(index * size, pageNumber * size), pageNumber, totalPages, url: addresses.listingPage(baseUrl, pageNumber), baseUrl });
   }
   return pages;
 }
@@ -48,7 +45,7 @@ export function pageLinks(current: number, totalPages: number, baseUrl: string, 
   const add = (pageNumber: number) => {
     if (pageNumber <= previous || pageNumber < 1 || pageNumber > totalPages) return;
     if (pageNumber > previous + 1) links.push({ gap: true });
-    links.push({ pageNumber, url: pageUrl(baseUrl, pageNumber), current: pageNumber === current });
+    links.push({ pageNumber, url: addresses.listingPage(baseUrl, pageNumber), current: pageNumber === current });
     previous = pageNumber;
   };
   add(1);
@@ -59,5 +56,4 @@ export function pageLinks(current: number, totalPages: number, baseUrl: string, 
 
 export default function paginationPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("pageLinks", (page: Page<unknown>) => pageLinks(page.pageNumber, page.totalPages, page.baseUrl));
-  eleventyConfig.addFilter("pageUrl", pageUrl);
 }

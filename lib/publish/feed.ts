@@ -6,18 +6,9 @@
  */
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import type { EleventyConfig } from "../types/eleventy.ts";
-import { charactersFromReferences } from "../render/latin1-text.ts";
 import type { PostItem } from "../listings/collections.ts";
 import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
-
-/** Where each feed is published; layouts/base.njk links the same paths. */
-export const FEED_PATHS = {
-  rss: "/feed.xml",
-  atom: "/atom.xml",
-  json: "/feed.json",
-  /** The XSL stylesheet that gives the XML feeds a readable face in a browser. */
-  stylesheet: "/feed.xsl",
-} as const;
+import { addresses, type FeedName } from "../site/addresses.ts";
 
 export interface FeedEntry {
   /** Stable id: the post's permanent URL, which is its file name, so a new title keeps it. */
@@ -45,7 +36,7 @@ export interface Feed {
   language: string;
   author: string;
   /** Absolute URLs of the home page and each feed. */
-  links: { home: string } & { [K in keyof typeof FEED_PATHS]: string };
+  links: { home: string } & Record<FeedName, string>;
   /** The newest entry's last change, never the build time: an unchanged site yields byte-identical feeds. */
   updated: Date;
   /** Newest first, at most `site.feedLimit`. */
@@ -95,7 +86,7 @@ export async function buildFeed(site: SiteMetadata, posts: PostItem[]): Promise<
         url,
         title: stripXmlForbidden(data.title),
         summary: stripXmlForbidden(data.description),
-        contentHtml: stripXmlForbidden(charactersFromReferences(await convertHtmlToAbsoluteUrls(item.content, url))),
+        contentHtml: stripXmlForbidden(await convertHtmlToAbsoluteUrls(item.content, url)),
         published: data.date,
         updated,
         lastChanged: updated ?? data.date,
@@ -106,15 +97,15 @@ export async function buildFeed(site: SiteMetadata, posts: PostItem[]): Promise<
   );
   const newest = Math.max(0, ...entries.map((entry) => entry.lastChanged.getTime()));
   const links = Object.fromEntries(
-    Object.entries(FEED_PATHS).map(([name, path]) => [name, absoluteUrl(site, path)]),
-  ) as Record<keyof typeof FEED_PATHS, string>;
+    Object.entries(addresses.feeds).map(([name, path]) => [name, absoluteUrl(site, path)]),
+  ) as Record<FeedName, string>;
   return {
-    id: absoluteUrl(site, "/"),
+    id: absoluteUrl(site, addresses.home),
     title: stripXmlForbidden(site.title),
     description: stripXmlForbidden(site.description),
     language: site.language,
     author: stripXmlForbidden(site.author.name),
-    links: { home: absoluteUrl(site, "/"), ...links },
+    links: { home: absoluteUrl(site, addresses.home), ...links },
     updated: new Date(newest),
     entries,
   };
@@ -166,7 +157,4 @@ export default function feedPlugin(eleventyConfig: EleventyConfig, options: Feed
   eleventyConfig.addFilter("xmlAttribute", xmlAttribute);
   eleventyConfig.addFilter("htmlText", htmlText);
   eleventyConfig.addFilter("jsonFeed", (feed: Feed) => JSON.stringify(jsonFeed(feed), null, 2));
-  // A static file, not a template: Nunjucks would have nothing to fill in.
-  // https://www.11ty.dev/docs/copy/
-  eleventyConfig.addPassthroughCopy({ "pages/feed.xsl": FEED_PATHS.stylesheet.slice(1) });
 }

@@ -10,11 +10,12 @@ import type { EleventyConfig } from "../types/eleventy.ts";
 import { lastChange } from "../listings/last-change.ts";
 import type { StoredPost } from "../content/post-store.ts";
 import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
+import { addresses } from "../site/addresses.ts";
 
 type Json = Record<string, unknown>;
 
 function publisher(site: SiteMetadata): Json {
-  return { "@type": "NewsMediaOrganization", name: site.title, url: absoluteUrl(site, "/") };
+  return { "@type": "NewsMediaOrganization", name: site.title, url: absoluteUrl(site, addresses.home) };
 }
 
 function author(site: SiteMetadata, post: StoredPost): Json {
@@ -49,7 +50,7 @@ export function websiteJsonLd(site: SiteMetadata): Json {
     "@type": "WebSite",
     name: site.title,
     description: site.description,
-    url: absoluteUrl(site, "/"),
+    url: absoluteUrl(site, addresses.home),
     inLanguage: site.language,
     publisher: publisher(site),
   };

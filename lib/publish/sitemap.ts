@@ -49,7 +49,8 @@ export function sitemapEntries(
   for (const item of all) {
     const data = item.data as CollectionItem["data"] & PageData;
     // Only pages served as HTML at a folder URL; feeds, robots.txt and the 404 page are not pages to index.
-    if (!item.url || !item.url.endsWith("/") || data.sitemap === false || seen.has(item.url)) continue;
+    // (url is false, whatever the type says, for a page with `permalink: false`.)
+    if (typeof item.url !== "string" || !item.url.endsWith("/") || data.sitemap === false || seen.has(item.url)) continue;
     const post = getPost(item.inputPath);
     if (post && (!post.published || post.unpublished)) continue;
     seen.add(item.url);

@@ -4,15 +4,16 @@
  * https://www.11ty.dev/docs/data-template-dir/
  */
 import { getPost, tagSpellings } from "../content/post-store.ts";
+import { addresses } from "../site/addresses.ts";
 
 interface PostPageData {
   page: { inputPath: string };
 }
 
-/** /posts/<file name>/: the URL is the file name, so it never moves when other posts arrive. */
-export function postPermalink(data: PostPageData): string | false {
+/** The post's address (lib/site/addresses.ts): its file name, so it never moves when other posts arrive. */
+function postPermalink(data: PostPageData): string | false {
   const post = getPost(data.page.inputPath);
-  return post?.published ? `/posts/${post.slug}/` : false;
+  return post?.published ? addresses.post(post.slug) : false;
 }
 
 /**

@@ -4,7 +4,7 @@
  * refused with what is wrong, not rolled over to another day.
  */
 import { describe, expect, it } from "vitest";
-import { DATE_HINT, parsePostDate, readPostDate } from "../../../lib/content/post-date.ts";
+import { DATE_HINT, monthName, parsePostDate, readPostDate } from "../../../lib/content/post-date.ts";
 
 describe("dates in every form YAML defines, and the forms accepted before", () => {
   it.each([
@@ -79,5 +79,15 @@ describe("dates and times that cannot exist", () => {
   ])("refuses %j: expected %s", (text, problem) => {
     expect(readPostDate(text)).toEqual({ problem });
     expect(parsePostDate(text)).toBeUndefined();
+  });
+});
+
+describe("month names, written once for messages and the archive alike", () => {
+  it("names each month in English by default, and in a site's language when given one", () => {
+    expect(Array.from({ length: 12 }, (_, index) => monthName(index + 1))).toEqual([
+      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]);
+    expect(monthName(6, "en-GB")).toBe("June");
+    expect(monthName(6, "fr")).toBe("juin");
   });
 });

@@ -40,7 +40,11 @@ function generate(count: number): Item[] {
 
 function counted<A extends unknown[], R>(fn: (...args: A) => R): { fn: (...args: A) => R; calls: () => number } {
   let calls = 0;
-  return { fn: (...args: A) => ((calls += 1), fn(...args)), calls: () => calls };
+  const wrapped = (...args: A) => {
+    calls += 1;
+    return fn(...args);
+  };
+  return { fn: wrapped, calls: () => calls };
 }
 
 const N = 3000;
@@ -52,7 +56,12 @@ describe("sortNewestFirst", () => {
     const items = generate(N).map((item) => {
       const data = item.post.data;
       const post = { ...item.post };
-      Object.defineProperty(post, "data", { get: () => ((reads += 1), data) });
+      Object.defineProperty(post, "data", {
+        get: () => {
+          reads += 1;
+          return data;
+        },
+      });
       return { ...item, post };
     });
     const result = sortNewestFirst(items);
