@@ -15,6 +15,7 @@ import path from "node:path";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { isPostFile } from "../content/post-files.ts";
 import type { StoredPost } from "../content/post-store.ts";
+import { LISTED_POST_VALUES, listedFields } from "../content/listed-fields.ts";
 
 /** A listing page as lib/listings/collections.ts makes it: a URL, the posts it lists, and anything else it shows. */
 export interface SignablePage {
@@ -26,8 +27,8 @@ export interface SignablePage {
 /**
  * What a listing page shows, as a string: every field of the page object
  * (number, total, tag, month, neighbour links…), so a field added later is
- * covered without touching this, and for each post what post-list.njk and
- * archive-month.njk print. `lastModified` is left out: only the sitemap,
+ * covered without touching this, and for each post what listings show of it
+ * (lib/content/listed-fields.ts). `lastModified` is left out: only the sitemap,
  * which always gets complete lists, reads it.
  */
 export function pageSignature(page: SignablePage): string {
@@ -45,8 +46,9 @@ const postSignatures = new WeakMap<StoredPost, string>();
 function postSignature(post: StoredPost): string {
   let signature = postSignatures.get(post);
   if (signature === undefined) {
-    const { title, date, description, tags } = post.data;
-    signature = JSON.stringify([title, date.toISOString(), description, tags, post.unpublished ?? null]);
+    // A Date becomes its ISO text; a field left out becomes null, so every field keeps its place.
+    const fields = listedFields.map((field) => post.data[field] ?? null);
+    signature = JSON.stringify([...fields, ...LISTED_POST_VALUES.map((name) => post[name] ?? null)]);
     postSignatures.set(post, signature);
   }
   return signature;

@@ -4,14 +4,15 @@
  * command line for one reason. Eleventy 3.1 forgets a deleted file but does
  * not rebuild, so a deleted post stayed on the home page, its tags and its
  * month until the next save, and its page stayed reachable
- * (https://github.com/11ty/eleventy/issues/2798, fixed in Eleventy 4).
+ * (https://github.com/11ty/eleventy/issues/2798, fixed in Eleventy 4; the
+ * deletion handling below can go with that upgrade).
  *
  * Here a deletion removes the deleted post's page from the output folder,
- * then rebuilds every page. So do a new post, and an edit to a post's
- * headline, date or draft flag: the stories on either side of a post show its
- * headline and link to it, and Eleventy's incremental rebuild, which renders
- * only the post that changed, would leave them stale (listing pages are
- * handled apart, lib/preview/listing-changes.ts). So does the first build after one
+ * then rebuilds every page. So do a new post, and an edit to a field the
+ * stories on either side of a post show or are ordered by (the headline, for
+ * one; lib/content/listed-fields.ts says which): Eleventy's incremental
+ * rebuild, which renders only the post that changed, would leave them stale
+ * (listing pages are handled apart, lib/preview/listing-changes.ts). So does the first build after one
  * that failed (a post with a problem): the saves it did not write are written
  * then. Any other edit stays incremental. And a preview started while a post
  * has a problem waits for the fix instead of stopping.
@@ -25,7 +26,8 @@ import { readPost } from "../content/frontmatter.ts";
 import { isPostFile } from "../content/post-files.ts";
 import { getPost } from "../content/post-store.ts";
 import { serveLocallyOnly } from "./host.ts";
-import { frontmatterSchema } from "../content/schema.ts";
+import { frontmatterSchema, type Frontmatter } from "../content/schema.ts";
+import { neighbourFields } from "../content/listed-fields.ts";
 import { POST_SLUG } from "../content/slug.ts";
 
 export interface PreviewOptions {
@@ -147,10 +149,10 @@ function nextSave(folders: string[]): Promise<void> {
 }
 
 /**
- * Whether a saved post file now shows the pages beside it differently: its
- * headline, date (its place in the order) or draft flag differ from the last
- * build's. A file that does not read as a post leaves them alone: the build
- * reports it and writes nothing.
+ * Whether a saved post file now shows the pages beside it differently: a
+ * field the neighbours show (lib/content/listed-fields.ts) differs from the
+ * last build's. A file that does not read as a post leaves them alone: the
+ * build reports it and writes nothing.
  */
 export function changesNeighbours(file: string): boolean {
   if (!isPostFile(file)) return false;
@@ -165,7 +167,9 @@ export function changesNeighbours(file: string): boolean {
   const now = read.ok ? frontmatterSchema.safeParse(read.post.data) : undefined;
   if (!now?.success) return false;
   if (!before) return true;
-  return now.data.title !== before.data.title || now.data.date.getTime() !== before.data.date.getTime() || now.data.draft !== before.data.draft;
+  // As JSON, so dates and lists compare by value.
+  const shown = (data: Frontmatter) => JSON.stringify(neighbourFields.map((field) => data[field]));
+  return shown(now.data) !== shown(before.data);
 }
 
 /**

@@ -17,7 +17,7 @@ let site: BuiltSite;
 let watching: WatchingSite;
 const posts = fixturePosts(23);
 // Page size 4: six home pages, several pages per tag, one archive page per month.
-const PAGE_SIZE = "4";
+const PAGE_SIZE = 4;
 
 /** Every listing page written: home, tag and archive-month pages, by URL. */
 function listingFiles(): string[] {
@@ -44,8 +44,9 @@ beforeAll(async () => {
   // A copy of layouts/, not the link to the repository's: one test edits a layout.
   await rm(path.join(scratch.root, "layouts"));
   await cp(path.join(projectRoot, "layouts"), path.join(scratch.root, "layouts"), { recursive: true });
+  await scratch.writeSettings({ pageSize: PAGE_SIZE });
   site = readSite(scratch.output);
-  watching = await watchSite(scratch.root, { PAGE_SIZE });
+  watching = await watchSite(scratch.root);
 });
 
 afterAll(async () => {
@@ -85,6 +86,29 @@ describe("the live preview after editing one post", () => {
     expect(site.text(`/posts/${edited.slug}/`)).toContain("One more sentence in the body.");
     expect(await rewritten(before)).toEqual([]);
     expect(log, "an edit to the body renders the post alone").toMatch(/Wrote \d+ files? \(skipped \d+\)/);
+  });
+
+  it("shows a new summary on every listing of the post and on the 404 page's latest stories, and stays incremental", async () => {
+    const edited = posts[0]!; // the newest: the 404 page lists it too
+    const summary = `Summary of ${edited.title.toLowerCase()}.`;
+    const before = await modifiedTimes();
+    const listed = listingFiles().filter((file) => site.text(file).includes(`>${edited.title}<`));
+    const shown = listingFiles().filter((file) => site.text(file).includes(summary));
+    expect(site.text("/404.html")).toContain(summary);
+
+    const log = await watching.rebuildAfter(() =>
+      scratch.writePost(
+        `${edited.slug}.md`,
+        postMarkdown(edited).replace(/^description: .*$/m, "description: A summary rewritten in the preview."),
+      ),
+    );
+    for (const file of [...shown, "/404.html"]) {
+      expect(site.text(file), file).toContain("A summary rewritten in the preview.");
+      expect(site.text(file), file).not.toContain(summary);
+    }
+    // Its month's page too, which shows no summary: every listing is signed with the same fields (lib/content/listed-fields.ts).
+    expect(await rewritten(before)).toEqual([...listed].sort());
+    expect(log, "the neighbours do not show a summary").toMatch(/Wrote \d+ files? \(skipped \d+\)/);
   });
 
   it("rewrites pages whose neighbours changed: a new post shifts every home page and adds a month", async () => {

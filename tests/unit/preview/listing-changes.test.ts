@@ -6,6 +6,7 @@ import { groupByMonth, monthPages } from "../../../lib/listings/archive.ts";
 import { listingPages } from "../../../lib/listings/collections.ts";
 import { changedPages, ListingChanges, pageSignature, type SignablePage } from "../../../lib/preview/listing-changes.ts";
 import type { StoredPost } from "../../../lib/content/post-store.ts";
+import { listedFields } from "../../../lib/content/listed-fields.ts";
 
 interface Item {
   url: string;
@@ -36,6 +37,14 @@ describe("pageSignature", () => {
     expect(signatureWith(item("p0", 28, { tags: ["Courts", "Science"] }))).not.toBe(before);
     expect(signatureWith(item("p0", 28, { draft: true }, { unpublished: "draft" }))).not.toBe(before);
     expect(signatureWith({ ...item("p0", 28), url: "/posts/renamed/" })).not.toBe(before);
+  });
+
+  it("changes with every field lib/content/listed-fields.ts declares", () => {
+    const before = pageSignature(base);
+    for (const field of listedFields) {
+      // A value of another kind than the field's own, so it differs whatever the field holds.
+      expect(signatureWith(item("p0", 28, { [field]: { changed: field } } as Partial<StoredPost["data"]>)), field).not.toBe(before);
+    }
   });
 
   it("ignores what a listing does not show: the body, revision dates, the frontmatter's other fields", () => {

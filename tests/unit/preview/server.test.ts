@@ -1,13 +1,19 @@
 /**
  * lib/preview/server.ts removePostPage: a deleted post's page leaves the output
  * folder, and nothing else does, whatever the deleted file was called. And
- * watchOnceBuilt: only a failed build is waited out.
+ * watchOnceBuilt: only a failed build is waited out. And changesNeighbours:
+ * every page is rebuilt for an edit to a field the neighbours show, as
+ * lib/content/listed-fields.ts declares, and for no other edit.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { removePostPage, watchOnceBuilt } from "../../../lib/preview/server.ts";
+import { LISTED_FIELDS, type ListedField } from "../../../lib/content/listed-fields.ts";
+import { readPost } from "../../../lib/content/frontmatter.ts";
+import { replacePosts, type StoredPost } from "../../../lib/content/post-store.ts";
+import { frontmatterSchema } from "../../../lib/content/schema.ts";
+import { changesNeighbours, removePostPage, watchOnceBuilt } from "../../../lib/preview/server.ts";
 
 let output = "";
 afterEach(() => rmSync(output, { recursive: true, force: true }));
@@ -55,4 +61,53 @@ describe("watchOnceBuilt", () => {
     await expect(watchOnceBuilt(eleventy, () => false)).rejects.toBe(broken);
     // Waiting for a save instead would hang: fail fast.
   }, 5_000);
+});
+
+describe("changesNeighbours", () => {
+  const saved = "---\ntitle: Harbour reopens\ndate: 2024-05-01\ndescription: Boats are back.\ntags: [Courts]\n---\n\nThe story.\n";
+  // One edit per declared field: a field added to the declaration is a type error here until it has one.
+  const edits: Record<ListedField, [string, string]> = {
+    title: ["title: Harbour reopens", "title: Harbour reopens at last"],
+    date: ["date: 2024-05-01", "date: 2024-05-02"],
+    description: ["description: Boats are back.", "description: Ferries are back."],
+    tags: ["tags: [Courts]", "tags: [Courts, Science]"],
+    draft: ["---\n\n", "draft: true\n---\n\n"],
+  };
+  let folder = "";
+  let cwd = "";
+
+  /** The saved post as the last build stored it, in a folder that is the working directory, as for `npm start`. */
+  function lastBuilt(): void {
+    cwd = process.cwd();
+    folder = mkdtempSync(path.join(tmpdir(), "preview-post-"));
+    process.chdir(folder);
+    mkdirSync("posts");
+    writeFileSync("posts/harbour.md", saved);
+    const read = readPost(saved);
+    if (!read.ok) throw new Error("the saved post does not read");
+    const data = frontmatterSchema.parse(read.post.data);
+    replacePosts([{ path: path.resolve("posts/harbour.md"), file: "posts/harbour.md", slug: "harbour", data } as StoredPost]);
+  }
+
+  afterEach(() => {
+    if (cwd) process.chdir(cwd);
+    rmSync(folder, { recursive: true, force: true });
+    replacePosts([]);
+  });
+
+  it("is true for an edit to a field the neighbours show, false for one shown on listings only", () => {
+    lastBuilt();
+    for (const [field, [before, after]] of Object.entries(edits) as [ListedField, [string, string]][]) {
+      expect(saved, field).toContain(before);
+      writeFileSync("posts/harbour.md", saved.replace(before, after));
+      expect(changesNeighbours("posts/harbour.md"), field).toBe(LISTED_FIELDS[field] === "listings and neighbours");
+    }
+  });
+
+  it("is false for an edit to the body alone, or to a file that is not a post", () => {
+    lastBuilt();
+    writeFileSync("posts/harbour.md", `${saved}Another paragraph.\n`);
+    expect(changesNeighbours("posts/harbour.md")).toBe(false);
+    expect(changesNeighbours("pages/about.njk")).toBe(false);
+  });
 });
