@@ -5,7 +5,7 @@
  */
 
 const FOR_VIDEO = "for a video, use the `video` field, which renders a click-to-play link";
-const FOR_STYLE = "the Content-Security-Policy only lets the site's own stylesheet style pages; ask for a class in layouts/css/site.css";
+const FOR_STYLE = "the Content-Security-Policy only lets the site's own stylesheet style pages; ask for a class in assets/site.css";
 const FOR_IMAGES = "put the file in media/ and write its path, such as /media/bridge.jpg";
 const FORMS = "the site has no forms, and a form could send readers' input anywhere";
 export const TEXT_ONLY =

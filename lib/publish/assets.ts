@@ -4,6 +4,8 @@
  * gets a new URL, so browsers and the CDN may keep a URL forever (netlify.toml
  * marks /assets/* immutable) without ever serving a stale copy.
  * Templates ask for the published URL with `{{ "icon.svg" | assetUrl }}`.
+ * The stylesheet is one of them (site.css): one request on a reader's first
+ * visit, none after, and the CSP allows it as 'self' (security-headers.ts).
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";

@@ -5,8 +5,7 @@
  */
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
-import { latin1Json } from "./latin1-text.ts";
-import { slugifyTag } from "../content/slug.ts";
+import { monthName } from "../content/post-date.ts";
 import { getPost } from "../content/post-store.ts";
 
 const readable = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
@@ -31,12 +30,12 @@ export const isoDate = byTime((date) => date.toISOString());
 
 /**
  * JSON that is safe inside <script type="application/ld+json">: a `</script>`
- * or `<!--` in a title must not end or comment out the block. Characters
- * beyond U+00FF (U+2028 and U+2029 among them) are escaped too: character
- * references mean nothing inside a script (lib/render/latin1-text.ts).
+ * or `<!--` in a title must not end or comment out the block. U+2028 and
+ * U+2029 are escaped too: valid in JSON, they end a line in older JavaScript
+ * parsers that some consumers still read structured data with.
  */
 export function jsonForScript(value: unknown): string {
-  return latin1Json(JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026"));
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Minutes at an average adult's silent reading speed (230 words a minute); rounded up so nothing reads as "0 min". */
@@ -56,7 +55,7 @@ export default function filtersPlugin(eleventyConfig: EleventyConfig, options: {
   });
   eleventyConfig.addFilter("jsonForScript", jsonForScript);
   eleventyConfig.addFilter("readingMinutes", readingMinutes);
-  eleventyConfig.addFilter("tagSlug", slugifyTag);
+  eleventyConfig.addFilter("monthName", (month: number) => monthName(month, options.site.language));
   eleventyConfig.addFilter("head", <T>(items: T[], count: number) => items.slice(0, count));
   eleventyConfig.addFilter("storedPost", getPost);
 }

@@ -5,7 +5,6 @@
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { Options, Renderer, Token } from "markdown-it/index.js";
-import { latin1Copy, withReferences } from "./latin1-text.ts";
 import { slugifyTag } from "../content/slug.ts";
 
 // html: authors may write raw HTML; lib/checks/html-allow-list.ts judges the HTML that results.
@@ -109,10 +108,9 @@ export function createPostRenderer(siteOrigin: string): (tokens: Token[]) => Ren
         token.type === "inline" ? md.renderer.renderInline(token.children ?? [], md.options, {})
         : rule ? rule(tokens, index, md.options, {}, md.renderer)
         : md.renderer.renderToken(tokens, index, md.options);
-      // Curly quotes and dashes as character references: see lib/render/latin1-text.ts.
-      html += withReferences(piece);
+      html += piece;
     }
-    return { html: latin1Copy(html), blocks };
+    return { html, blocks };
   };
 }
 

@@ -1,7 +1,8 @@
 // The production build, served on 127.0.0.1 with the headers and redirects of
 // netlify.toml and the generated _headers (both read by Netlify's own parsers
 // in support/static-server.ts), and loaded in Chromium: every page type obeys
-// the Content-Security-Policy it is sent, with nothing to report.
+// the Content-Security-Policy it is sent, with nothing to report, and takes
+// its styles from the one fingerprinted stylesheet alone.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,7 +23,7 @@ let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildProject({ CONTEXT: "production", URL: BASE });
+  site = await buildProject({ CONTEXT: "production", SITE_URL: BASE });
   server = await startStaticServer(site.output, { netlifyToml: NETLIFY_TOML });
   browser = await launchBrowser();
 });
@@ -39,8 +40,6 @@ function pageUrls(): string[] {
     .filter((file) => /\.(html|xml|json|txt)$/.test(file) && file !== "/404.html")
     .map((file) => file.replace(/(^|\/)index\.html$/, "$1"));
 }
-
-const sha256 = (text: string) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -83,14 +82,14 @@ describe("every page in Chromium", () => {
     expect(Object.entries(report).filter(([, problems]) => problems.length > 0)).toEqual([]);
   });
 
-  it("styles HTML pages through the hash of their own inline stylesheet, with no script-src at all", async () => {
+  it("styles HTML pages from the site's own stylesheet file, with no inline style allowed and no script-src at all", async () => {
     const page = await browser.newPage();
     for (const url of pageUrls().filter((u) => u.endsWith("/") || u.endsWith(".html"))) {
       const response = await page.goto(server.url + url);
       const csp = directives((await response!.headerValue("content-security-policy")) ?? "");
-      const styles = await page.evaluate(() => [...document.querySelectorAll("style")].map((style) => style.textContent ?? ""));
-      expect(styles.length, url).toBeGreaterThan(0);
-      for (const css of styles) expect(csp.get("style-src"), url).toContain(sha256(css));
+      expect(csp.get("style-src"), url).toEqual(["'self'"]);
+      const sheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.href));
+      expect(sheets, url).toEqual([expect.stringMatching(/\/assets\/site\.[0-9a-f]{8}\.css$/)]);
       expect(csp.has("script-src"), url).toBe(false);
       // The stylesheet really applied: the CSP did not silently drop it.
       expect(await page.evaluate(() => getComputedStyle(document.querySelector(".skip-link")!).position), url).toBe("absolute");
@@ -135,15 +134,19 @@ describe("response headers", () => {
     expect(declared["X-Content-Type-Options"]).toBe("nosniff");
   });
 
-  it("serve the fingerprinted favicon immutable for a year under a name that is its content's hash", async () => {
-    const href = site.document("/").querySelector('link[rel="icon"]')?.getAttribute("href") ?? "";
-    const match = /^\/assets\/icon\.([0-9a-f]{8})\.svg$/.exec(href);
+  it.each([
+    ["favicon", 'link[rel="icon"]', "icon.svg"],
+    ["stylesheet", 'link[rel="stylesheet"]', "site.css"],
+  ])("serve the fingerprinted %s immutable for a year under a name that is its content's hash", async (_, selector, source) => {
+    const href = site.document("/").querySelector(selector)?.getAttribute("href") ?? "";
+    const [name, ext] = source.split(".");
+    const match = new RegExp(`^/assets/${name}\\.([0-9a-f]{8})\\.${ext}$`).exec(href);
     expect(match, href).not.toBeNull();
     const { status, headers, body } = await fetchRaw(server.url + href);
     expect(status).toBe(200);
     expect(headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(createHash("sha256").update(body).digest("hex").slice(0, 8)).toBe(match![1]);
-    expect(body).toBe(readFileSync(path.join(projectRoot, "assets/icon.svg"), "utf8"));
+    expect(body).toBe(readFileSync(path.join(projectRoot, "assets", source), "utf8"));
   });
 
   it("let HTML and feeds revalidate", async () => {

@@ -2,53 +2,44 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { headersFile, styleHash } from "../../../lib/publish/security-headers.ts";
+import { headersFile } from "../../../lib/publish/security-headers.ts";
 
 let output: string | undefined;
 afterEach(() => output && rmSync(output, { recursive: true, force: true }));
 
-/** The style hashes of the site-wide policy in a _headers file made from these pages. */
-function hashedStyles(pages: Record<string, string>): string[] {
+/** The _headers file made from these files (site path to text), as path to policy. */
+function policies(files: Record<string, string>): Map<string, string> {
   output = mkdtempSync(path.join(tmpdir(), "headers-"));
-  for (const [name, head] of Object.entries(pages)) {
-    mkdirSync(path.join(output, name), { recursive: true });
-    writeFileSync(path.join(output, name, "index.html"), `<!doctype html><html><head>${head}</head><body><p>x</p></body></html>`);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(output, name)), { recursive: true });
+    writeFileSync(path.join(output, name), text);
   }
-  const policy = /Content-Security-Policy: (.*)/.exec(headersFile(output, { context: "production" }))?.[1] ?? "";
-  return /style-src ([^;]*)/.exec(policy)?.[1]?.split(" ") ?? [];
+  const found = new Map<string, string>();
+  let current = "";
+  for (const line of headersFile(output, { context: "production" }).split("\n")) {
+    if (line.startsWith("/")) current = line;
+    const policy = /^\s+Content-Security-Policy: (.*)/.exec(line)?.[1];
+    if (policy) found.set(current, policy);
+  }
+  return found;
 }
 
-const A = "body{color:red}";
-const B = "p{margin:0}";
+const directive = (policy = "", name: string) => policy.split("; ").find((part) => part.startsWith(`${name} `));
 
-describe("_headers style hashes", () => {
-  it("hashes each distinct inline style once, however many pages carry it", () => {
-    expect(hashedStyles({ a: `<style>${A}</style>`, b: `<title>b</title><style>${A}</style>` })).toEqual([styleHash(A)]);
+describe("_headers", () => {
+  it("lets pages take styles from the site's own files only, whatever a page carries", () => {
+    const page = "<!doctype html><html><head><style>body{color:red}</style></head><body><p style=\"x\">x</p></body></html>";
+    const policy = policies({ "index.html": page, "a/index.html": page }).get("/*");
+    expect(directive(policy, "style-src")).toBe("style-src 'self'");
+    expect(policy).not.toMatch(/sha256-|unsafe-/);
+    expect(directive(policy, "script-src")).toBeUndefined();
   });
 
-  it("finds a style that only a later page carries", () => {
-    expect(hashedStyles({ a: `<style>${A}</style>`, b: `<style>${A}</style><style>${B}</style>` }).sort()).toEqual([styleHash(A), styleHash(B)].sort());
-  });
-
-  it("parses a page when the quick search cannot vouch for it, and hashes what the parser finds", () => {
-    const cases = {
-      // The search sees "A" then "B"; the parser sees only B, inside a comment's end.
-      commented: `<!-- <style>${A}</style> --><style>${B}</style>`,
-      // A ">" in an attribute: the search's text is wrong, the parser's is B.
-      attribute: `<style title="a>b">${B}</style>`,
-      // Left open: the rest of the head is the style.
-      open: `<style>${B}`,
-    };
-    for (const [name, head] of Object.entries(cases)) {
-      expect(hashedStyles({ a: `<style>${A}</style>`, [name]: head }).sort(), name).toEqual([styleHash(A), styleHash(B)].sort());
-    }
-  });
-
-  it("does not vouch for a text that holds a start tag: the parser may read a new style inside it", () => {
-    // Page a's style text is `--><style>B`. On page b the search reads that same
-    // text from inside a comment; the parser reads the comment, then style B.
-    const known = `<style>--><style>${B}</style>`;
-    const hashes = hashedStyles({ a: known, b: `<!--<style>--><style>${B}</style>` });
-    expect(hashes).toContain(styleHash(B));
+  it("lets only the feeds that name the XSL stylesheet load it, and finds them in subfolders too", () => {
+    const xsl = '<?xml version="1.0"?><?xml-stylesheet href="/feed.xsl" type="text/xsl"?><rss/>';
+    const found = policies({ "feed.xml": xsl, "tags/x/feed.xml": xsl, "sitemap.xml": "<urlset/>", "index.html": "<p>x</p>" });
+    expect([...found.keys()]).toEqual(["/*", "/feed.xml", "/tags/x/feed.xml"]);
+    expect(directive(found.get("/feed.xml"), "script-src")).toBe("script-src 'self'");
+    expect(directive(found.get("/feed.xml"), "style-src")).toBe("style-src 'self'");
   });
 });
