@@ -22,7 +22,7 @@ function hashSeed(text: string): number {
 
 // A small 32-bit mixing generator: statistically fine for picking words,
 // and identical on every platform because it only uses 32-bit integer ops.
-export function makeRng(seed: number | string): Rng {
+function makeRng(seed: number | string): Rng {
   let state = typeof seed === "number" ? seed >>> 0 : hashSeed(seed);
   return () => {
     state = (state + 0x9e3779b9) >>> 0;
@@ -66,7 +66,7 @@ function fill(rng: Rng, template: string, subject: string): string {
   }).replace(/\b([Aa]) (?=[aeiou])/g, "$1n ");
 }
 
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -124,7 +124,7 @@ function buildBody(rng: Rng, subject: string, slug: string): { body: string; wor
   // Intro gets two paragraphs; the rest are shared out between the sections.
   const intro = paras.splice(0, 2);
   const sections = headings.map(() => [] as string[]);
-  paras.forEach((p, i) => (sections[i % sections.length] as string[]).push(p));
+  for (const [i, p] of paras.entries()) (sections[i % sections.length] as string[]).push(p);
   const blocks: string[] = [...intro];
   sections.forEach((section, i) => {
     blocks.push(`## ${headings[i]}`);
@@ -134,7 +134,7 @@ function buildBody(rng: Rng, subject: string, slug: string): { body: string; wor
     if (i === sections.length - 1) blocks.push(quote);
     blocks.push(...rest);
   });
-  return { body: blocks.join("\n\n") + "\n", words };
+  return { body: `${blocks.join("\n\n")}\n`, words };
 }
 
 export function generatePost(index: number, seed: number, takenSlugs?: Set<string>): GeneratedPost {

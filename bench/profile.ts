@@ -110,7 +110,7 @@ export function shortFile(url: string): string {
 }
 
 /** Self time of each node, in ms: each sample lasts until the next one (the last, until endTime). */
-export function selfTimes(p: CpuProfile): Map<number, number> {
+function selfTimes(p: CpuProfile): Map<number, number> {
   const self = new Map<number, number>();
   let at = p.startTime;
   const stamps = p.timeDeltas.map((d) => (at += d));

@@ -111,7 +111,7 @@ function pairTable(builds: Cell[], ns: number[]): string[] {
     "| posts | pair | rounds | wall | CPU | peak RSS |", "|---:|---|---:|---:|---:|---:|", ...rows];
 }
 
-export function machineLine(): string {
+function machineLine(): string {
   const cpu = cpus();
   const model = (cpu[0]?.model ?? "unknown CPU").replace(/\s+/g, " ").trim();
   return `${cpu.length} cores (${model}), ${Math.round(totalmem() / 2 ** 30)} GiB RAM`;
@@ -175,5 +175,5 @@ export function renderReport(r: Results): string {
     out.push("", "### Failures", "");
     for (const c of failed) out.push(`- ${c.label} at ${count(c.n)} posts:`, "", "```", c.failures[0] ?? "", "```");
   }
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }

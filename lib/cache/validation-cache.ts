@@ -23,8 +23,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { KeptMap } from "./sealed-file.ts";
-import { latin1Data } from "../render/latin1-text.ts";
-import type { FileOutcome } from "../checks/post-set-checks.ts";
+import type { FileOutcome } from "../checks/outcome.ts";
 import { isPublishable } from "../checks/html-allow-list.ts";
 
 /** Bump when the stored shape changes. */
@@ -54,11 +53,11 @@ export function contentDigest(bytes: Uint8Array): string {
  */
 export const VALIDATING_MODULES = [
   "cache/sealed-file.ts", "cache/validation-cache.ts", "checks/body-checks.ts", "checks/html-allow-list-repairs.ts",
-  "checks/html-allow-list-rules.ts", "checks/html-allow-list.ts", "checks/markdown-checks.ts", "checks/post-links.ts",
-  "checks/post-set-checks.ts", "checks/problems.ts", "checks/published-html.ts", "checks/suggest.ts",
+  "checks/html-allow-list-rules.ts", "checks/html-allow-list.ts", "checks/markdown-checks.ts", "checks/outcome.ts",
+  "checks/problems.ts", "checks/published-html.ts", "checks/suggest.ts",
   "checks/validate.ts", "content/bidi.ts", "content/control-characters.ts", "content/frontmatter.ts",
   "content/limits.ts", "content/post-date.ts", "content/schema.ts", "content/slug.ts", "content/yaml-positions.ts",
-  "render/latin1-text.ts", "render/markdown.ts", "render/video.ts", "render/word-count.ts", "types/eleventy.ts",
+  "render/markdown.ts", "render/video.ts", "render/word-count.ts", "site/addresses.ts", "types/eleventy.ts",
 ];
 
 /** One fingerprint of everything an outcome depends on besides the file itself. */
@@ -86,8 +85,7 @@ export async function outcomeOf(cache: OutcomeCache | undefined, file: string, b
   const known = cache?.get(file, bytes);
   if (known) return known;
   validateOne ??= (await import("../checks/validate.ts")).validateOne;
-  // One-byte strings: pages built from them stay one byte per character (lib/render/latin1-text.ts).
-  const outcome = latin1Data(validateOne(file, bytes, siteOrigin));
+  const outcome = validateOne(file, bytes, siteOrigin);
   cache?.set(file, bytes, outcome);
   return outcome;
 }

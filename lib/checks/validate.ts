@@ -9,30 +9,13 @@ import { describeNode, readPost, type SourcePosition } from "../content/frontmat
 import type { PostProblem } from "./problems.ts";
 import { LIMITS } from "../content/limits.ts";
 import { createPostRenderer, type RenderedPost } from "../render/markdown.ts";
-import { frontmatterSchema, frontmatterFields, type Frontmatter } from "../content/schema.ts";
+import { frontmatterSchema, frontmatterFields } from "../content/schema.ts";
 import { POST_SLUG } from "../content/slug.ts";
 import { suggestField } from "./suggest.ts";
 import { inspectBody } from "./body-checks.ts";
 import { inspectPublishedHtml } from "./published-html.ts";
-import type { FileOutcome } from "./post-set-checks.ts";
+import type { FileOutcome } from "./outcome.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "../content/control-characters.ts";
-
-export type { FileOutcome } from "./post-set-checks.ts";
-
-export interface ValidPost {
-  file: string;
-  slug: string;
-  data: Frontmatter;
-  /** Words in the body, for the reading time. */
-  words: number;
-  /** The body as published: the HTML the checks judged (lib/checks/published-html.ts). */
-  html: string;
-}
-
-export interface ValidationReport {
-  posts: ValidPost[];
-  problems: PostProblem[];
-}
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -63,7 +46,7 @@ export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string)
   }
   const read = readPost(text);
   if (!read.ok) {
-    read.problems.forEach((problem) => add(problem, problem.field, problem.message));
+    for (const problem of read.problems) add(problem, problem.field, problem.message);
     return { problems };
   }
   const { data, body, bodyLine } = read.post;

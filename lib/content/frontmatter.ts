@@ -35,7 +35,7 @@ export function normaliseText(text: string): string {
 export function readPost(rawText: string): ReadResult {
   const lines = normaliseText(rawText).split("\n");
   if (!FENCE.test(lines[0] ?? "")) {
-    return fail(1, "frontmatter", "expected the file to start with a `---` line, found " + quoteLine(lines[0]));
+    return fail(1, "frontmatter", `expected the file to start with a \`---\` line, found ${quoteLine(lines[0])}`);
   }
   const close = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (close === -1) {
@@ -55,7 +55,7 @@ export function readPost(rawText: string): ReadResult {
     return fail(2, "frontmatter", `expected valid YAML, found an error: ${(error as Error).message}`);
   }
   if (value !== null && value !== undefined && (typeof value !== "object" || Array.isArray(value))) {
-    return fail(2, "frontmatter", "expected `field: value` lines, found " + describeNode(value));
+    return fail(2, "frontmatter", `expected \`field: value\` lines, found ${describeNode(value)}`);
   }
   let fields: Map<string, SourcePosition> | undefined;
   return {
@@ -76,7 +76,11 @@ function resourceProblems(doc: Document, at: (offset: number) => SourcePosition)
   const problems: ReadProblem[] = [];
   let aliases = 0;
   const walk = (node: unknown, depth: number): void => {
-    if (isPair(node)) return void (walk(node.key, depth), walk(node.value, depth));
+    if (isPair(node)) {
+      walk(node.key, depth);
+      walk(node.value, depth);
+      return;
+    }
     const offset = (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
     if (isAlias(node) && node.resolve(doc) === undefined) {
       problems.push(problemAt(doc, at, offset, `expected valid YAML, found an error: the alias *${node.source} names no anchor (&${node.source}) before it`));

@@ -26,7 +26,8 @@ export async function build(options: { root?: string; output?: string } = {}): P
   await attempt(WRITE, staging, () => mkdir(staging));
   // Eleventy 3.1 leaves a failed passthrough copy unhandled while templates
   // render (TemplatePassthroughManager.copyAll), which would end the process
-  // without a word of ours; its own command line listens for these too.
+  // without a word of ours; its own command line listens for these too. Can
+  // go once Eleventy awaits its passthrough copies within write().
   const lost: unknown[] = [];
   const keep = (reason: unknown) => void lost.push(reason);
   process.on("unhandledRejection", keep);

@@ -38,8 +38,8 @@ export interface EventArguments {
 
 export interface EleventyConfig {
   addPlugin<Options>(plugin: (config: EleventyConfig, options: Options) => void | Promise<void>, options?: Options): void;
-  addFilter(name: string, filter: (...args: any[]) => unknown): void;
-  addAsyncFilter(name: string, filter: (...args: any[]) => Promise<unknown>): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addAsyncFilter(name: string, filter: (...args: never[]) => Promise<unknown>): void;
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
   addGlobalData(name: string, value: unknown): void;
   addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string | Promise<string>): void;

@@ -21,7 +21,7 @@ export function gitEnv(date?: string): NodeJS.ProcessEnv {
   return env;
 }
 
-export function openRepo(root: string): GitRepo {
+function openRepo(root: string): GitRepo {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
   return {
     root,

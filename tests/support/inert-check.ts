@@ -25,7 +25,7 @@ export interface InertReport {
   findings: string[];
 }
 
-export const PRODUCTION = { CONTEXT: "production", URL: "https://news.example.org" };
+export const PRODUCTION = { CONTEXT: "production", SITE_URL: "https://news.example.org" };
 
 /** Every post in a folder of fixtures, built as production builds it. The caller removes it. */
 export async function publishFixtures(folder: URL, env: NodeJS.ProcessEnv = PRODUCTION): Promise<ScratchSite> {
@@ -101,7 +101,11 @@ async function serveBare(root: string): Promise<{ url: string; close(): Promise<
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((done) => (server.closeAllConnections(), server.close(() => done()))),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 

@@ -58,7 +58,7 @@ export function expectCompleteSite(output: string, slug: string, title: string):
 }
 
 /** `npm run build` as a child process, to be killed. */
-export function startBuild(site: ScratchSite, env: NodeJS.ProcessEnv): ChildProcess {
+function startBuild(site: ScratchSite, env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ["--import", "./scripts/typescript.js", "scripts/build.ts"], { cwd: site.root, env: buildEnv(env), stdio: "ignore" });
 }
 

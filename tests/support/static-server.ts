@@ -102,7 +102,7 @@ function matchRedirect(rule: Redirect & ReturnType<typeof compileFrom>, pathname
   const m = rule.re.exec(pathname);
   if (!m) return undefined;
   const params: Record<string, string> = {};
-  rule.names.forEach((name, i) => (params[name] = m[i + 1] ?? ''));
+  for (const [i, name] of rule.names.entries()) params[name] = m[i + 1] ?? '';
   for (const [key, placeholder] of Object.entries(rule.query)) {
     const value = search.get(key);
     if (value === null) return undefined;

@@ -24,7 +24,7 @@ interface RawMessage {
 
 const require = createRequire(import.meta.url);
 /** Absolute path of vnu.jar; the package exports it as a String object. */
-export const vnuJarPath: string = String(require('vnu-jar'));
+const vnuJarPath: string = String(require('vnu-jar'));
 
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((done, fail) => {

@@ -18,7 +18,7 @@ import { createScratchSite, type ScratchSite } from "../../support/scratch-site.
 const BASE = "https://news.example.org";
 const BRIDGE = "/posts/bridge-opens/";
 const FERRY = "/posts/ferry-retires/";
-const ENV = { CONTEXT: "production", URL: BASE };
+const ENV = { CONTEXT: "production", SITE_URL: BASE };
 
 const bridge = (text: string) => `---
 title: The new bridge opens to traffic

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchSite, type RunResult, type ScratchSite } from "../../support/scratch-site.ts";
 
 const FIXTURE_SETS = ["bad-posts", "hostile/refused", "hostile/inert", "feeds/hostile"];
-const ENV = { CONTEXT: "production", URL: "https://news.example.org" };
+const ENV = { CONTEXT: "production", SITE_URL: "https://news.example.org" };
 
 /** Every file of a fixture folder, by its path inside posts/. */
 function fixtures(): Record<string, Uint8Array> {

@@ -49,7 +49,7 @@ beforeAll(async () => {
   });
   await writeFile(path.join(scratch.root, "collection-names.njk"), PROBE);
   await writeFile(path.join(scratch.root, "posts-probe.njk"), FILL_PROBE);
-  const result = await scratch.build({ CONTEXT: "production", URL: "https://news.example.org" });
+  const result = await scratch.build({ CONTEXT: "production", SITE_URL: "https://news.example.org" });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   const listing = readFileSync(path.join(scratch.output, "collection-names.txt"), "utf8");

@@ -47,7 +47,8 @@ beforeAll(async () => {
     npm(["new", "--", TITLE]),
     npm(["new", "--", "An older story"]),
     npm(["new", "--", "   "]),
-    site.build(),
+    // A local build of the preview's kind: drafts shown.
+    site.build({ CONTEXT: "dev" }),
   ]);
 });
 

@@ -57,7 +57,7 @@ let check: RunResult;
 
 beforeAll(async () => {
   site = await createScratchSite(readFixtures());
-  build = await site.build({ CONTEXT: "production", URL: "https://news.example.org" });
+  build = await site.build({ CONTEXT: "production", SITE_URL: "https://news.example.org" });
   check = await site.run(process.execPath, ["--import", "./scripts/typescript.js", "scripts/check.ts"]);
 });
 

@@ -19,7 +19,7 @@ description: Boats are back.
 The harbour reopened on Tuesday.
 `;
 
-const ENV = { CONTEXT: "production", URL: "https://news.example.org" };
+const ENV = { CONTEXT: "production", SITE_URL: "https://news.example.org" };
 
 let site: ScratchSite;
 let good: RunResult;

@@ -26,11 +26,11 @@ description: Boats are back.
 The harbour reopened on Tuesday.
 `;
 
-const ENV = { CONTEXT: "production", URL: "https://news.example.org" };
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const ENV = { CONTEXT: "production", SITE_URL: "https://news.example.org" };
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The one line a failed build prints: the staging folder it could not write, why, and what to do. */
 const plainWords = (root: string, why: string, fix: string) =>
-  new RegExp(`^Cannot write the site to ${escape(realpathSync(root))}/_site\\.staging-\\d+: ${escape(why)}\\. ${escape(fix)}\n$`);
+  new RegExp(`^Cannot write the site to ${escapeRegExp(realpathSync(root))}/_site\\.staging-\\d+: ${escapeRegExp(why)}\\. ${escapeRegExp(fix)}\n$`);
 
 const mounted: string[] = [];
 const disks: string[] = [];

@@ -27,7 +27,7 @@ description: Boats are back.
 The harbour reopened on Tuesday.
 `;
 
-const ENV = { CONTEXT: "production", URL: "https://news.example.org" };
+const ENV = { CONTEXT: "production", SITE_URL: "https://news.example.org" };
 const SLUG = "harbour-reopens";
 
 let site: ScratchSite;

@@ -24,7 +24,7 @@ beforeAll(async () => {
   scratch = await createScratchSite({ "bridge-at-dusk.md": POST });
   await mkdir(path.join(scratch.root, "media", "2024"), { recursive: true });
   await writeFile(path.join(scratch.root, "media", "2024", "bridge.svg"), SVG);
-  result = await scratch.build({ CONTEXT: "production", URL: "https://news.example.org" });
+  result = await scratch.build({ CONTEXT: "production", SITE_URL: "https://news.example.org" });
   site = readSite(scratch.output);
 });
 afterAll(() => scratch?.remove());

@@ -24,7 +24,7 @@ beforeAll(async () => {
     await mkdir(path.dirname(path.join(site.root, file)), { recursive: true });
     await writeFile(path.join(site.root, file), text);
   }
-  result = await site.build({ CONTEXT: "production", URL: "https://news.example.org" });
+  result = await site.build({ CONTEXT: "production", SITE_URL: "https://news.example.org" });
 });
 afterAll(() => site?.remove());
 

@@ -20,7 +20,7 @@ function seedParagraphs(): string[] {
 
 let site: BuiltSite;
 beforeAll(async () => {
-  site = await buildProject({ CONTEXT: "production", URL: BASE });
+  site = await buildProject({ CONTEXT: "production", SITE_URL: BASE });
 });
 
 describe("the first post", () => {

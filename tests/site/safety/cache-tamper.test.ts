@@ -7,12 +7,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FileOutcome } from "../../../lib/checks/post-set-checks.ts";
+import type { FileOutcome } from "../../../lib/checks/outcome.ts";
 import { createScratchSite, type ScratchSite } from "../../support/scratch-site.ts";
 import { fixturePosts, postMarkdown } from "../../support/reader-fixtures.ts";
 
 const posts = fixturePosts(6).filter((post) => !post.extra && !post.title.includes("<"));
-const ENV = { CONTEXT: "production", URL: "https://news.example.org" };
+const ENV = { CONTEXT: "production", SITE_URL: "https://news.example.org" };
 const CACHE = (root: string) => path.join(root, ".cache", "validation.v8");
 type StoredCache = { version: string; payload: Uint8Array; seal?: string };
 

@@ -100,7 +100,7 @@ describe("hostile posts, published and shown without a CSP", () => {
     const built = readSite(scratch.output);
     const report = checkFeeds({ rss: built.text("/feed.xml"), atom: built.text("/atom.xml"), json: built.text("/feed.json") });
     for (const feed of ["feed.xml", "atom.xml", "feed.json"]) {
-      for (const slug of slugs) expect(report.checked).toContain(`${feed} ${PRODUCTION.URL}/posts/${slug}/`);
+      for (const slug of slugs) expect(report.checked).toContain(`${feed} ${PRODUCTION.SITE_URL}/posts/${slug}/`);
     }
     expect(report.findings).toEqual([]);
   });

@@ -70,7 +70,7 @@ let result: RunResult;
 beforeAll(async () => {
   const posts = Object.fromEntries(readdirSync(FIXTURES).map((name) => [name, readFileSync(new URL(name, FIXTURES), "utf8")]));
   site = await createScratchSite(posts);
-  result = await site.build({ CONTEXT: "production", URL: "https://news.example.org" });
+  result = await site.build({ CONTEXT: "production", SITE_URL: "https://news.example.org" });
 });
 afterAll(() => site?.remove());
 
