@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 
-interface KeptFile {
+interface SealedFileContent {
   version: string;
   /** The entries, serialized: what the seal covers. */
   payload: Uint8Array;
@@ -23,7 +23,7 @@ interface KeptFile {
 
 const sealOf = (key: string, payload: Uint8Array) => createHmac("sha256", key).update(payload).digest("base64url");
 
-export class KeptMap<V> {
+export class SealedFile<V> {
   readonly #file: string;
   readonly #version: string;
   readonly #key: string | undefined;
@@ -72,7 +72,7 @@ export class KeptMap<V> {
         const partial = `${this.#file}.${process.pid}.tmp`;
         const payload = serialize(this.#used);
         const seal = this.#key === undefined ? undefined : sealOf(this.#key, payload);
-        writeFileSync(partial, serialize({ version: this.#version, payload, seal } satisfies KeptFile));
+        writeFileSync(partial, serialize({ version: this.#version, payload, seal } satisfies SealedFileContent));
         renameSync(partial, this.#file);
       } catch {
         // read-only checkout, full disk: build on without it
@@ -101,7 +101,7 @@ export function cacheWriteSchedule(): (runMode: "build" | "watch" | "serve") => 
 
 function load<V>(file: string, version: string, key: string | undefined): { entries: Map<string, V>; trusted: boolean } {
   try {
-    const kept = deserialize(readFileSync(file)) as Partial<KeptFile>;
+    const kept = deserialize(readFileSync(file)) as Partial<SealedFileContent>;
     if (kept.version !== version || !(kept.payload instanceof Uint8Array)) return { entries: new Map(), trusted: false };
     if (key !== undefined) {
       const expected = Buffer.from(sealOf(key, kept.payload));

@@ -22,7 +22,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { KeptMap } from "./sealed-file.ts";
+import { SealedFile } from "./sealed-file.ts";
 import type { FileOutcome } from "../checks/outcome.ts";
 import { isPublishable } from "../checks/html-allow-list.ts";
 
@@ -101,7 +101,7 @@ export interface OutcomeCache {
 
 /** The validation cache of the project at `root`, in `.cache/` (which git ignores and Netlify keeps). */
 export function openValidationCache(root: string, siteOrigin: string, file = path.join(root, ".cache", "validation.v8"), key = process.env.BUILD_CACHE_KEY): OutcomeCache {
-  const kept = new KeptMap<StoredEntry>(file, validatingCodeVersion(siteOrigin), key);
+  const kept = new SealedFile<StoredEntry>(file, validatingCodeVersion(siteOrigin), key);
   const publishable = (outcome: FileOutcome) => kept.trusted || !outcome.post || isPublishable(outcome.post.html);
   return {
     get: (post, bytes) => {

@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { KeptMap } from "../cache/sealed-file.ts";
+import { SealedFile } from "../cache/sealed-file.ts";
 import { isPageAddress, siteOrigin } from "./origin.ts";
 import type { SiteSettings } from "./settings-schema.ts";
 import { readSettingsBytes, SETTINGS_FILE, type SettingsReading } from "./settings-source.ts";
@@ -53,7 +53,7 @@ export async function readSettings(root: string, options: ReadOptions): Promise<
   const bytes = readSettingsBytes(root);
   if (!Buffer.isBuffer(bytes)) return bytes;
   const digest = createHash("sha256").update(bytes).digest("base64url");
-  const kept = options.cache ? new KeptMap<StoredSettings>(path.join(root, ".cache", "settings.v8"), settingsCodeVersion(), options.key) : undefined;
+  const kept = options.cache ? new SealedFile<StoredSettings>(path.join(root, ".cache", "settings.v8"), settingsCodeVersion(), options.key) : undefined;
   const plausible = (settings: SiteSettings) => kept?.trusted || (siteOrigin(settings.url) === settings.url && isPageAddress(settings.author.url));
   const stored = kept?.get(SETTINGS_FILE, (entry) => entry.digest === digest && plausible(entry.settings));
   if (stored) return { ok: true, settings: stored.settings };

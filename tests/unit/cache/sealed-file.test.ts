@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { afterAll, describe, expect, it } from "vitest";
-import { cacheWriteSchedule, KeptMap } from "../../../lib/cache/sealed-file.ts";
+import { cacheWriteSchedule, SealedFile } from "../../../lib/cache/sealed-file.ts";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -20,14 +20,14 @@ function cacheFile(): string {
 
 /** A file saved with these entries. */
 function saved(file: string, entries: Record<string, unknown>, version = "v1", key?: string): void {
-  const map = new KeptMap<unknown>(file, version, key);
+  const map = new SealedFile<unknown>(file, version, key);
   for (const [name, value] of Object.entries(entries)) map.set(name, value);
   map.save();
 }
 
-const read = (file: string, version = "v1", key?: string) => new KeptMap<unknown>(file, version, key);
+const read = (file: string, version = "v1", key?: string) => new SealedFile<unknown>(file, version, key);
 
-describe("KeptMap", () => {
+describe("SealedFile", () => {
   it("starts empty without a file, and gives back what a saved run wrote, Dates and Maps included", () => {
     const file = cacheFile();
     expect(read(file).get("a")).toBeUndefined();
@@ -109,7 +109,7 @@ describe("KeptMap", () => {
   });
 });
 
-describe("a sealed KeptMap", () => {
+describe("a SealedFile with a key", () => {
   it("trusts and reads a file sealed with the same key", () => {
     const file = cacheFile();
     saved(file, { a: 1 }, "v1", "secret");

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { KeptMap } from "../../../lib/cache/sealed-file.ts";
+import { SealedFile } from "../../../lib/cache/sealed-file.ts";
 import { readSettings, SETTINGS_MODULES, settingsCodeVersion } from "../../../lib/site/settings-store.ts";
 
 const PROJECT = path.join(import.meta.dirname, "..", "..", "..");
@@ -54,7 +54,7 @@ describe("the settings kept between runs", () => {
     if (!checked.ok) throw new Error(checked.problems.join("\n"));
     const digest = createHash("sha256").update(readFileSync(path.join(root, "site.yaml"))).digest("base64url");
     const store = (settings: object) => {
-      const kept = new KeptMap(cacheFile(root), settingsCodeVersion());
+      const kept = new SealedFile(cacheFile(root), settingsCodeVersion());
       kept.set("site.yaml", { digest, settings: { ...checked.settings, ...settings } });
       kept.save();
     };
