@@ -29,6 +29,7 @@ import { serveLocallyOnly } from "./host.ts";
 import { frontmatterSchema, type Frontmatter } from "../content/schema.ts";
 import { neighbourFields } from "../content/listed-fields.ts";
 import { POST_SLUG } from "../content/slug.ts";
+import { addresses } from "../site/addresses.ts";
 
 export interface PreviewOptions {
   /** The output folder, relative to the working directory (the project). */
@@ -173,12 +174,12 @@ export function changesNeighbours(file: string): boolean {
 }
 
 /**
- * Removes the page of a deleted post file, `/posts/<slug>/` (lib/render/post-data.ts),
+ * Removes the page of a deleted post file, at its address (lib/site/addresses.ts),
  * from `output`. Anything else is left alone, including a file whose name is
  * not a slug: no name can reach outside the post's own folder.
  */
 export function removePostPage(output: string, file: string): void {
   if (!isPostFile(file)) return;
   const slug = path.basename(file, ".md");
-  if (POST_SLUG.test(slug)) rmSync(path.join(output, "posts", slug), { recursive: true, force: true });
+  if (POST_SLUG.test(slug)) rmSync(path.join(output, addresses.post(slug)), { recursive: true, force: true });
 }
