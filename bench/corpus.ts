@@ -1,6 +1,7 @@
 // Word banks for the synthetic posts. Kept apart from the generator so the
 // generator stays readable; the banks only need to be varied enough that
 // Markdown parsing, slugging and feed rendering see realistic text.
+// biome-ignore-all format: word lists read best packed, a few to a line
 
 export const TAGS: readonly string[] = [
   "politics", "courts", "elections", "economy", "markets", "labor",

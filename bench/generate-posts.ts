@@ -47,23 +47,38 @@ function pickDistinct<T>(rng: Rng, items: readonly T[], count: number): T[] {
 }
 
 function fill(rng: Rng, template: string, subject: string): string {
-  return template.replace(/\{(\w+)\}/g, (_, slot: string) => {
-    switch (slot) {
-      case "Subject": return subject;
-      case "subject_lc": return subject.toLowerCase();
-      case "verb": return pick(rng, C.VERBS);
-      case "object": return pick(rng, C.OBJECTS);
-      case "context": return pick(rng, C.CONTEXTS);
-      case "person": return pick(rng, C.PEOPLE);
-      case "role": return pick(rng, C.ROLES);
-      case "place": return pick(rng, C.PLACES);
-      case "noun": return pick(rng, C.NOUNS);
-      case "adjective": return pick(rng, C.ADJECTIVES);
-      case "money": return pick(rng, C.MONEY);
-      case "period": return pick(rng, C.PERIODS);
-      default: throw new Error(`unknown slot {${slot}}`);
-    }
-  }).replace(/\b([Aa]) (?=[aeiou])/g, "$1n ");
+  return template
+    .replace(/\{(\w+)\}/g, (_, slot: string) => {
+      switch (slot) {
+        case "Subject":
+          return subject;
+        case "subject_lc":
+          return subject.toLowerCase();
+        case "verb":
+          return pick(rng, C.VERBS);
+        case "object":
+          return pick(rng, C.OBJECTS);
+        case "context":
+          return pick(rng, C.CONTEXTS);
+        case "person":
+          return pick(rng, C.PEOPLE);
+        case "role":
+          return pick(rng, C.ROLES);
+        case "place":
+          return pick(rng, C.PLACES);
+        case "noun":
+          return pick(rng, C.NOUNS);
+        case "adjective":
+          return pick(rng, C.ADJECTIVES);
+        case "money":
+          return pick(rng, C.MONEY);
+        case "period":
+          return pick(rng, C.PERIODS);
+        default:
+          throw new Error(`unknown slot {${slot}}`);
+      }
+    })
+    .replace(/\b([Aa]) (?=[aeiou])/g, "$1n ");
 }
 
 function slugify(text: string): string {
@@ -77,7 +92,10 @@ function slugify(text: string): string {
 }
 
 const countWords = (text: string): number =>
-  text.replace(/\]\([^)]*\)/g, "]").split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  text
+    .replace(/\]\([^)]*\)/g, "]")
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 const yamlString = (text: string): string => `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
@@ -99,8 +117,10 @@ function buildBody(rng: Rng, subject: string, slug: string): { body: string; wor
   // at most one sentence (< 30 words): 600..870 + 30 stays inside 600..900.
   const target = int(rng, 600, 870);
   const headings = pickDistinct(rng, C.HEADINGS, int(rng, 2, 3)).map((h) => fill(rng, h, subject));
-  const bullets = Array.from({ length: int(rng, 3, 5) }, () =>
-    `- **${pick(rng, C.BULLET_LEADS)}** ${fill(rng, pick(rng, C.SENTENCES), subject)}`);
+  const bullets = Array.from(
+    { length: int(rng, 3, 5) },
+    () => `- **${pick(rng, C.BULLET_LEADS)}** ${fill(rng, pick(rng, C.SENTENCES), subject)}`,
+  );
   const quote = `> “${fill(rng, pick(rng, C.SENTENCES), subject).replace(/[“”]/g, "")}” — ${pick(rng, C.PEOPLE)}`;
   let words = countWords([...headings, ...bullets, quote].join("\n"));
 

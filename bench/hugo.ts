@@ -93,7 +93,7 @@ let cachedVersion: string | null | undefined;
 export function hugoVersion(): string | null {
   if (cachedVersion === undefined) {
     const r = spawnSync("hugo", ["version"], { encoding: "utf8" });
-    cachedVersion = r.status === 0 ? r.stdout.trim().split("\n")[0] ?? "hugo" : null;
+    cachedVersion = r.status === 0 ? (r.stdout.trim().split("\n")[0] ?? "hugo") : null;
   }
   return cachedVersion;
 }

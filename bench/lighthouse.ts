@@ -26,8 +26,17 @@ import { SAMPLE_ARGS, buildSampleSite, sampleOptions, samplePages } from "./samp
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const { values } = parseArgs({ options: { ...SAMPLE_ARGS, runs: { type: "string", default: "3" }, pages: { type: "string", default: "home,post" } } });
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const { values } = parseArgs({
+  options: { ...SAMPLE_ARGS, runs: { type: "string", default: "3" }, pages: { type: "string", default: "home,post" } },
+});
 
 /** In front of the static server: text compressed as a CDN sends it, so transfer sizes are a reader's. */
 async function compressing(upstream: string): Promise<{ url: string; close(): void }> {
@@ -56,7 +65,9 @@ async function compressing(upstream: string): Promise<{ url: string; close(): vo
 /** Chromium with a fresh profile, and the port Lighthouse drives it through. */
 async function launchChromium(): Promise<{ port: number; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), "lighthouse-profile-"));
-  const chrome = spawn(CHROMIUM, [...FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], { stdio: ["ignore", "ignore", "pipe"] });
+  const chrome = spawn(CHROMIUM, [...FLAGS, "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   const port = await new Promise<number>((done, fail) => {
     let said = "";
     chrome.stderr.on("data", (chunk: Buffer) => {
@@ -89,7 +100,8 @@ const METRICS = {
   // A request the cache answered transfers nothing.
   "requests fetched": (lhr: Lhr) => requests(lhr).filter((item) => item.transferSize > 0).length,
   "requests from cache": (lhr: Lhr) => requests(lhr).filter((item) => item.transferSize === 0).length,
-  "render-blocking requests": (lhr: Lhr) => (lhr.audits["render-blocking-resources"]?.details as { items?: unknown[] } | undefined)?.items?.length ?? 0,
+  "render-blocking requests": (lhr: Lhr) =>
+    (lhr.audits["render-blocking-resources"]?.details as { items?: unknown[] } | undefined)?.items?.length ?? 0,
 };
 type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"];
 const requests = (lhr: Lhr) => (lhr.audits["network-requests"]?.details as { items?: { transferSize: number }[] } | undefined)?.items ?? [];
@@ -100,7 +112,12 @@ const front = await compressing(server.url);
 const chromium = await launchChromium();
 try {
   const audit = async (url: string, keepCache: boolean): Promise<Lhr> => {
-    const result = await lighthouse(front.url + url, { port: chromium.port, logLevel: "error", onlyCategories: ["performance"], disableStorageReset: keepCache });
+    const result = await lighthouse(front.url + url, {
+      port: chromium.port,
+      logLevel: "error",
+      onlyCategories: ["performance"],
+      disableStorageReset: keepCache,
+    });
     if (!result || result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${result?.lhr.runtimeError?.message}`);
     return result.lhr;
   };
@@ -118,7 +135,8 @@ try {
       const cells = Object.values(METRICS).map((metric) => {
         const all = lhrs.map(metric);
         const [low, high] = [Math.min(...all), Math.max(...all)];
-        const show = (value: number) => (Number.isInteger(value) ? value : Number(value.toFixed(value < 1 ? 3 : 0))).toLocaleString("en-US");
+        const show = (value: number) =>
+          (Number.isInteger(value) ? value : Number(value.toFixed(value < 1 ? 3 : 0))).toLocaleString("en-US");
         return low === high ? show(low) : `${show(median(all))} (${show(low)}–${show(high)})`;
       });
       rows.push(`| ${kind} | ${visit} | ${cells.join(" | ")} |`);
@@ -127,7 +145,11 @@ try {
   const version = (await import("lighthouse/package.json", { with: { type: "json" } })).default.version;
   console.log(`Lighthouse ${version}, mobile, ${values.runs} runs: ${sample.label}\n`);
   console.log(`| page | visit | ${Object.keys(METRICS).join(" | ")} |`);
-  console.log(`|---|---|${Object.keys(METRICS).map(() => "---:").join("|")}|`);
+  console.log(
+    `|---|---|${Object.keys(METRICS)
+      .map(() => "---:")
+      .join("|")}|`,
+  );
   for (const row of rows) console.log(row);
 } finally {
   await chromium.close();

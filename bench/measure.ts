@@ -33,8 +33,8 @@ function hasGnuTime(): boolean {
   if (gnuTimeWorks === undefined) {
     // BusyBox and BSD time exist at the same path but lack -f/-o.
     // BENCH_RSS=proc forces the fallback, to test it where GNU time exists.
-    gnuTimeWorks = process.env.BENCH_RSS !== "proc" && existsSync(GNU_TIME) &&
-      spawnSync(GNU_TIME, ["-f", "%M", "-o", "/dev/null", "true"]).status === 0;
+    gnuTimeWorks =
+      process.env.BENCH_RSS !== "proc" && existsSync(GNU_TIME) && spawnSync(GNU_TIME, ["-f", "%M", "-o", "/dev/null", "true"]).status === 0;
   }
   return gnuTimeWorks;
 }
@@ -95,9 +95,12 @@ export function measure(cmd: string, args: readonly string[], opts: RunOptions):
     child.stderr.on("data", (c: Buffer) => (tail = keepTail(tail, c)));
 
     let polled = 0;
-    const poller = useTime || child.pid === undefined ? undefined : setInterval(() => {
-      polled = Math.max(polled, treeHwmKiB(child.pid as number));
-    }, 50);
+    const poller =
+      useTime || child.pid === undefined
+        ? undefined
+        : setInterval(() => {
+            polled = Math.max(polled, treeHwmKiB(child.pid as number));
+          }, 50);
     const timer = opts.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs) : undefined;
 
     const finish = (exitCode: number | null, extra = ""): void => {

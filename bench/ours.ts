@@ -21,8 +21,10 @@ const REQUIRED = ["scripts/build.ts", "scripts/typescript.js", ".eleventy.js"];
 function git(cwd: string, args: string[], input?: Buffer): Buffer {
   const env = {
     ...process.env,
-    GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.com",
-    GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.com",
+    GIT_AUTHOR_NAME: "bench",
+    GIT_AUTHOR_EMAIL: "bench@example.com",
+    GIT_COMMITTER_NAME: "bench",
+    GIT_COMMITTER_EMAIL: "bench@example.com",
   };
   const r = spawnSync("git", ["-c", "commit.gpgsign=false", ...args], { cwd, env, input, maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`git ${args.join(" ")} failed: ${r.stderr.toString()}`);
@@ -57,14 +59,21 @@ export function buildScriptNodeOptions(dir: string): string[] {
   const script = (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { scripts?: { build?: string } }).scripts?.build ?? "";
   const words = script.trim().split(/\s+/);
   const entry = words.indexOf("scripts/build.ts");
-  if (words[0] !== "node" || entry === -1) throw new Error(`package.json's build script is not "node [options] scripts/build.ts": ${script}`);
+  if (words[0] !== "node" || entry === -1)
+    throw new Error(`package.json's build script is not "node [options] scripts/build.ts": ${script}`);
   return words.slice(1, entry);
 }
 
 /** Ours again, timed on second builds: the build cache Netlify restores is in place. */
 export function oursCached(projectRoot: string, ref?: string): Builder {
   // No watch check of its own: the dev server keeps everything in memory anyway.
-  return { ...ours(projectRoot, ref), id: "ours-cached", label: "ours, second build (build cache kept)", keepsCache: true, watch: undefined };
+  return {
+    ...ours(projectRoot, ref),
+    id: "ours-cached",
+    label: "ours, second build (build cache kept)",
+    keepsCache: true,
+    watch: undefined,
+  };
 }
 
 /**
@@ -72,7 +81,11 @@ export function oursCached(projectRoot: string, ref?: string): Builder {
  * README asks (BUILD_CACHE_KEY); `BUILD_CACHE_KEY= npm run bench` measures
  * builds without it, which judge every cached page again.
  */
-const productionEnv = (): NodeJS.ProcessEnv => ({ ...process.env, CONTEXT: "production", BUILD_CACHE_KEY: process.env.BUILD_CACHE_KEY ?? "bench" });
+const productionEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  CONTEXT: "production",
+  BUILD_CACHE_KEY: process.env.BUILD_CACHE_KEY ?? "bench",
+});
 
 /** `npm run check` on the same posts, with an empty build cache or with the one its last run wrote: what the checks cost. */
 export function oursCheck(projectRoot: string, ref: string | undefined, cached: boolean): Builder {
@@ -94,8 +107,7 @@ export function oursCheck(projectRoot: string, ref: string | undefined, cached: 
 
 export function ours(projectRoot: string, ref?: string): Builder {
   const tsNode = (...args: string[]): string[] => ["--import", "./scripts/typescript.js", ...args];
-  const hasAtRef = (path: string): boolean =>
-    spawnSync("git", ["cat-file", "-e", `${ref}:${path}`], { cwd: projectRoot }).status === 0;
+  const hasAtRef = (path: string): boolean => spawnSync("git", ["cat-file", "-e", `${ref}:${path}`], { cwd: projectRoot }).status === 0;
   return {
     id: "ours",
     label: "ours (production build)",

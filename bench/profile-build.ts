@@ -23,7 +23,13 @@ export interface ProfileBuildOptions {
 }
 
 /** Runs the build with stderr captured; never rejects. */
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ code: number | null; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
     const chunks: Buffer[] = [];
@@ -52,12 +58,18 @@ export async function profileBuild({ tag, n, builder: b, dir, work, keep, timeou
   result.benchmarks = parseBenchmarkLines(stderr);
   // CPU.<date>.<time>.<pid>.<thread id>.<seq>.cpuprofile; thread 0 is the main thread.
   const thread = (name: string): number => Number(name.split(".")[4]);
-  const files = existsSync(profDir) ? readdirSync(profDir).filter((f) => f.endsWith(".cpuprofile")).sort((x, y) => thread(x) - thread(y)) : [];
+  const files = existsSync(profDir)
+    ? readdirSync(profDir)
+        .filter((f) => f.endsWith(".cpuprofile"))
+        .sort((x, y) => thread(x) - thread(y))
+    : [];
   const [main, ...workers] = files.map((f) => JSON.parse(readFileSync(join(profDir, f), "utf8")) as CpuProfile);
   if (main) result.summary = summarizeProfiles(main, workers);
   else result.error ??= "no CPU profile written";
   if (!keep) rmSync(profDir, { recursive: true, force: true });
-  log(`${tag} ${b.label} profile build: ${result.benchmarks.length} Eleventy benchmark lines, ` +
-    `${files.length} CPU profile(s), ${Math.round(result.summary?.cpuMs ?? 0)} ms sampled`);
+  log(
+    `${tag} ${b.label} profile build: ${result.benchmarks.length} Eleventy benchmark lines, ` +
+      `${files.length} CPU profile(s), ${Math.round(result.summary?.cpuMs ?? 0)} ms sampled`,
+  );
   return result;
 }

@@ -92,7 +92,13 @@ export function groupOf(functionName: string, url: string): string {
     return first.startsWith("@") ? `${first}/${second}` : first;
   }
   // node:internal/fs/promises and node:fs are both node:fs.
-  if (/^(?:node:|internal\/)/.test(file)) return `node:${file.replace(/^node:/, "").replace(/^internal\//, "").split("/")[0]}`;
+  if (/^(?:node:|internal\/)/.test(file))
+    return `node:${
+      file
+        .replace(/^node:/, "")
+        .replace(/^internal\//, "")
+        .split("/")[0]
+    }`;
   if (file.startsWith("wasm:")) return "(wasm)";
   const lib = file.lastIndexOf("/lib/");
   if (lib >= 0) return file.slice(lib + 1);
@@ -149,5 +155,11 @@ export function summarizeProfiles(main: CpuProfile, workers: CpuProfile[] = [], 
     }
   }
   const functions = [...fns.values()].sort((a, b) => b.ms - a.ms).slice(0, top);
-  return { cpuMs, idleMs, threads: 1 + workers.length, groups: [...groups].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms), functions };
+  return {
+    cpuMs,
+    idleMs,
+    threads: 1 + workers.length,
+    groups: [...groups].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms),
+    functions,
+  };
 }

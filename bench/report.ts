@@ -79,7 +79,8 @@ export function pairRatios(x: Cell, y: Cell): PairRatios {
     if (j < 0) return;
     wall.push((x.wallMs[i] as number) / (y.wallMs[j] as number));
     if (x.cpuMs.length === x.rounds.length && y.cpuMs.length === y.rounds.length) cpu.push((x.cpuMs[i] as number) / (y.cpuMs[j] as number));
-    if (x.peakRssKiB.length === x.rounds.length && y.peakRssKiB.length === y.rounds.length) rss.push((x.peakRssKiB[i] as number) / (y.peakRssKiB[j] as number));
+    if (x.peakRssKiB.length === x.rounds.length && y.peakRssKiB.length === y.rounds.length)
+      rss.push((x.peakRssKiB[i] as number) / (y.peakRssKiB[j] as number));
   });
   return { rounds: wall.length, wall, cpu, rss };
 }
@@ -106,9 +107,16 @@ function pairTable(builds: Cell[], ns: number[]): string[] {
     }
   }
   if (!rows.length) return [];
-  return ["", "### Ratios pair by pair", "",
-    "The two builders' builds of the same round, minutes apart at most, as one ratio; the median of those ratios and their range.", "",
-    "| posts | pair | rounds | wall | CPU | peak RSS |", "|---:|---|---:|---:|---:|---:|", ...rows];
+  return [
+    "",
+    "### Ratios pair by pair",
+    "",
+    "The two builders' builds of the same round, minutes apart at most, as one ratio; the median of those ratios and their range.",
+    "",
+    "| posts | pair | rounds | wall | CPU | peak RSS |",
+    "|---:|---|---:|---:|---:|---:|",
+    ...rows,
+  ];
 }
 
 function machineLine(): string {
@@ -119,28 +127,55 @@ function machineLine(): string {
 
 export function renderReport(r: Results): string {
   const out: string[] = [];
-  const versions = Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(", ");
-  out.push(`Machine: ${machineLine()}; 1-min load average ${r.loadAtStart.toFixed(2)} at the start, ` +
-    `${(loadavg()[0] ?? 0).toFixed(2)} at the end. Versions: ${versions}.`);
-  out.push(`Each cell: ${r.runs} run(s), builders alternated within each round; seed ${r.seed}. ` +
-    `Peak RSS: ${r.rssMethod}, highest over the runs.`, "");
+  const versions = Object.entries(r.versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  out.push(
+    `Machine: ${machineLine()}; 1-min load average ${r.loadAtStart.toFixed(2)} at the start, ` +
+      `${(loadavg()[0] ?? 0).toFixed(2)} at the end. Versions: ${versions}.`,
+  );
+  out.push(
+    `Each cell: ${r.runs} run(s), builders alternated within each round; seed ${r.seed}. ` +
+      `Peak RSS: ${r.rssMethod}, highest over the runs.`,
+    "",
+  );
   for (const s of r.skipped) out.push(`- Skipped ${s.label}: ${s.reason}`);
   if (r.skipped.length) out.push("");
 
   const builds = r.cells.filter((c) => c.n > 0);
-  out.push("### Full builds", "", "| posts | builder | median wall | min–max wall | median CPU | peak RSS | files written |", "|---:|---|---:|---:|---:|---:|---:|");
-  for (const c of builds) out.push(`| ${count(c.n)} | ${c.label} | ${wallCells(c).join(" | ")} | ${cpuCell(c)} | ${mib(c.peakRssKiB)} | ${count(c.files)} |`);
+  out.push(
+    "### Full builds",
+    "",
+    "| posts | builder | median wall | min–max wall | median CPU | peak RSS | files written |",
+    "|---:|---|---:|---:|---:|---:|---:|",
+  );
+  for (const c of builds)
+    out.push(`| ${count(c.n)} | ${c.label} | ${wallCells(c).join(" | ")} | ${cpuCell(c)} | ${mib(c.peakRssKiB)} | ${count(c.files)} |`);
 
   const ns = [...new Set(builds.map((c) => c.n))];
-  out.push("", "### Ratios of median wall time (of median CPU time)", "", "| posts | ours / bare | ours second build / bare | bare / hugo | ours / hugo |", "|---:|---:|---:|---:|---:|");
+  out.push(
+    "",
+    "### Ratios of median wall time (of median CPU time)",
+    "",
+    "| posts | ours / bare | ours second build / bare | bare / hugo | ours / hugo |",
+    "|---:|---:|---:|---:|---:|",
+  );
   for (const n of ns) {
-    out.push(`| ${count(n)} | ${ratio(builds, n, "ours", "bare")} | ${ratio(builds, n, "ours-cached", "bare")} | ${ratio(builds, n, "bare", "hugo")} | ${ratio(builds, n, "ours", "hugo")} |`);
+    out.push(
+      `| ${count(n)} | ${ratio(builds, n, "ours", "bare")} | ${ratio(builds, n, "ours-cached", "bare")} | ${ratio(builds, n, "bare", "hugo")} | ${ratio(builds, n, "ours", "hugo")} |`,
+    );
   }
   out.push(...pairTable(builds, ns));
 
   const zero = r.cells.filter((c) => c.n === 0);
   if (zero.length) {
-    out.push("", "### Start-up: the same builders on zero posts", "", "| builder | median wall | min–max wall | median CPU | peak RSS |", "|---|---:|---:|---:|---:|");
+    out.push(
+      "",
+      "### Start-up: the same builders on zero posts",
+      "",
+      "| builder | median wall | min–max wall | median CPU | peak RSS |",
+      "|---|---:|---:|---:|---:|",
+    );
     for (const c of zero) out.push(`| ${c.label} | ${wallCells(c).join(" | ")} | ${cpuCell(c)} | ${mib(c.peakRssKiB)} |`);
   }
 
@@ -153,10 +188,15 @@ export function renderReport(r: Results): string {
   }
 
   if (r.watch.length) {
-    out.push("", "### Watch mode: write → rebuild finished", "",
-      "One post edited (median of the edits), then a new post added, dated after every other, then deleted.", "",
+    out.push(
+      "",
+      "### Watch mode: write → rebuild finished",
+      "",
+      "One post edited (median of the edits), then a new post added, dated after every other, then deleted.",
+      "",
       "| posts | builder | first build | edit → “Wrote” | edit → “Watching” | new post → “Watching” | deleted → “Watching” | rebuild logs: edit · new · deleted |",
-      "|---:|---|---:|---:|---:|---:|---:|---|");
+      "|---:|---|---:|---:|---:|---:|---:|---|",
+    );
     for (const w of r.watch) {
       if (!w.result) {
         out.push(`| ${count(w.n)} | ${w.label} | failed | — | — | — | — | ${cellText(w.error ?? "")} |`);
@@ -164,7 +204,9 @@ export function renderReport(r: Results): string {
       }
       const x = w.result;
       const logs = [x.rebuildLine, x.addLine, x.deleteLine].map(cellText).join(" · ");
-      out.push(`| ${count(w.n)} | ${w.label} | ${sec(x.firstBuildMs)} s | ${ms(median(x.wroteMs))} | ${ms(median(x.rebuildMs))} | ${ms(x.addMs)} | ${x.deleteMs === null ? "no rebuild" : ms(x.deleteMs)} | ${logs} |`);
+      out.push(
+        `| ${count(w.n)} | ${w.label} | ${sec(x.firstBuildMs)} s | ${ms(median(x.wroteMs))} | ${ms(median(x.rebuildMs))} | ${ms(x.addMs)} | ${x.deleteMs === null ? "no rebuild" : ms(x.deleteMs)} | ${logs} |`,
+      );
     }
   }
 

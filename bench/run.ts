@@ -38,7 +38,14 @@ const opts = readOptions();
 const { sizes, runs, seed } = opts;
 const log = (msg: string): void => void process.stderr.write(`[bench] ${msg}\n`);
 
-const all: Builder[] = [ours(root, opts.ref), oursCached(root, opts.ref), oursCheck(root, opts.ref, false), oursCheck(root, opts.ref, true), bareEleventy(root), hugo()].filter((b) => opts.only.has(b.id));
+const all: Builder[] = [
+  ours(root, opts.ref),
+  oursCached(root, opts.ref),
+  oursCheck(root, opts.ref, false),
+  oursCheck(root, opts.ref, true),
+  bareEleventy(root),
+  hugo(),
+].filter((b) => opts.only.has(b.id));
 const skipped = all.flatMap((b) => {
   const reason = b.skipReason();
   return reason ? [{ label: b.label, reason }] : [];
@@ -50,7 +57,13 @@ const work = mkdtempSync(join(tmpdir(), "gitpress-bench-"));
 const version = (pkg: string): string =>
   (JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
 const results: Results = {
-  runs, seed, cells: [], loader: null, watch: [], skipped, profiles: [],
+  runs,
+  seed,
+  cells: [],
+  loader: null,
+  watch: [],
+  skipped,
+  profiles: [],
   loadAtStart: loadavg()[0] ?? 0,
   rssMethod: peakRssMethod(),
   versions: {
@@ -96,7 +109,12 @@ async function readyToBuild(tag: string, b: Builder, dir: string): Promise<void>
 async function timeBuilds(tag: string, n: number): Promise<void> {
   log(`${tag}: generating ${n} posts and laying out ${builders.length} projects`);
   const { dirs } = prepare(tag, n);
-  const cells = new Map(builders.map((b) => [b, { builder: b.id, label: b.label, n, wallMs: [], cpuMs: [], peakRssKiB: [], rounds: [], files: 0, failures: [] } as Cell]));
+  const cells = new Map(
+    builders.map((b) => [
+      b,
+      { builder: b.id, label: b.label, n, wallMs: [], cpuMs: [], peakRssKiB: [], rounds: [], files: 0, failures: [] } as Cell,
+    ]),
+  );
   // Rounds of A B C rather than A A A B B B, so drift (thermal, other load)
   // spreads over every builder instead of landing on one.
   // The zero-post stage runs first and is the first to touch node_modules
@@ -111,7 +129,11 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
       const out = countOutput(b.outDir(dir));
       // A build that "succeeds" without writing every post (and, with no
       // posts, at least the home page) is not a result.
-      const problem = !m.ok ? `exit code ${m.exitCode}` : !b.writesNoSite && out.html < Math.max(n, 1) ? `only ${out.html} HTML files for ${n} posts` : "";
+      const problem = !m.ok
+        ? `exit code ${m.exitCode}`
+        : !b.writesNoSite && out.html < Math.max(n, 1)
+          ? `only ${out.html} HTML files for ${n} posts`
+          : "";
       if (problem) {
         cell.failures.push(`${problem}\n${m.outputTail.trim()}`);
         log(`${tag} ${b.label} round ${round}: FAILED (${problem})\n${m.outputTail.trim()}`);
@@ -126,8 +148,10 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
       if (m.peakRssKiB !== null) cell.peakRssKiB.push(m.peakRssKiB);
       if (m.cpuMs !== null) cell.cpuMs.push(m.cpuMs);
       cell.files = out.files;
-      log(`${tag} ${b.label} round ${round}: ${(m.wallMs / 1000).toFixed(2)} s wall, ` +
-        `${m.cpuMs === null ? "n/a" : (m.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round((m.peakRssKiB ?? 0) / 1024)} MiB`);
+      log(
+        `${tag} ${b.label} round ${round}: ${(m.wallMs / 1000).toFixed(2)} s wall, ` +
+          `${m.cpuMs === null ? "n/a" : (m.cpuMs / 1000).toFixed(2)} s CPU, ${Math.round((m.peakRssKiB ?? 0) / 1024)} MiB`,
+      );
     }
   }
   results.cells.push(...cells.values());
@@ -174,8 +198,8 @@ async function main(): Promise<void> {
   const report = renderReport(results);
   process.stdout.write(report);
   if (opts.out) writeFileSync(opts.out, report);
-  const failed = results.cells.some((c) => c.failures.length > 0) || results.watch.some((w) => !w.result) ||
-    results.profiles.some((p) => p.error);
+  const failed =
+    results.cells.some((c) => c.failures.length > 0) || results.watch.some((w) => !w.result) || results.profiles.some((p) => p.error);
   if (failed) {
     log("at least one build failed");
     process.exitCode = 1;

@@ -42,7 +42,9 @@ export function sampleOptions(values: { n: string; seed: string; ref?: string; s
 /** The home page, its newest story and that story's first topic, as site paths. */
 export function samplePages(output: string): { home: string; post: string; tag: string } {
   const links = (url: string, selector: string) =>
-    [...parseHTML(readFileSync(fileOf(output, url), "utf8")).document.querySelectorAll(selector)].map((link) => link.getAttribute("href") ?? "");
+    [...parseHTML(readFileSync(fileOf(output, url), "utf8")).document.querySelectorAll(selector)].map(
+      (link) => link.getAttribute("href") ?? "",
+    );
   const post = links("/", "main article h2 a")[0];
   const tag = post && links(post, 'article.post a[rel="tag"]')[0];
   if (!post || !tag) throw new Error(`no post or topic linked from ${output}/index.html`);

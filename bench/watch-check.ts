@@ -29,7 +29,10 @@ export async function watchCheck(builder: Builder, dir: string, slug: string, ne
   if (!command) throw new Error(`${builder.label} has no watch command`);
   // Own process group, so stopping it also stops anything it spawned.
   const child = spawn(command.cmd, command.args, {
-    cwd: dir, env: command.env ?? process.env, detached: true, stdio: ["ignore", "pipe", "pipe"],
+    cwd: dir,
+    env: command.env ?? process.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: Array<{ at: number; text: string }> = [];
   let exited = false;
@@ -50,7 +53,9 @@ export async function watchCheck(builder: Builder, dir: string, slug: string, ne
       if (hit) return hit;
       if (exited) {
         // Eleventy numbers its error causes "1. …", "2. …"; those say why.
-        const why = lines.filter((l) => /^\S*\s*\d\. /.test(l.text.replace(/^\[11ty\]\s*/, ""))).map((l) => l.text.replace(/^\[11ty\]\s*/, ""));
+        const why = lines
+          .filter((l) => /^\S*\s*\d\. /.test(l.text.replace(/^\[11ty\]\s*/, "")))
+          .map((l) => l.text.replace(/^\[11ty\]\s*/, ""));
         throw new Error(`watcher exited before ${re}: ${why.join(" ") || (lines.at(-1)?.text ?? "no output")}`);
       }
       if (performance.now() > deadline) throw new Error(`${builder.label}: no ${re} within ${timeoutMs} ms`);
@@ -73,7 +78,14 @@ export async function watchCheck(builder: Builder, dir: string, slug: string, ne
       return { wroteMs: wrote.at - at, doneMs: done.at - at, line: wrote.text.replace(/^.*?\] /, "").trim() };
     };
     const result: WatchResult = {
-      firstBuildMs: first.at - started, wroteMs: [], rebuildMs: [], rebuildLine: "", addMs: 0, addLine: "", deleteMs: 0, deleteLine: "",
+      firstBuildMs: first.at - started,
+      wroteMs: [],
+      rebuildMs: [],
+      rebuildLine: "",
+      addMs: 0,
+      addLine: "",
+      deleteMs: 0,
+      deleteLine: "",
     };
     const post = builder.postFile(dir, slug);
     for (let i = 1; i <= edits; i++) {

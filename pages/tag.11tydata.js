@@ -6,8 +6,7 @@ export default {
   // permalink afresh for every page of a pagination.
   permalink: ({ listing }) => listing?.url,
   eleventyComputed: {
-    title: ({ listing }) =>
-      listing && (listing.pageNumber > 1 ? `${listing.tag.name}, page ${listing.pageNumber}` : listing.tag.name),
+    title: ({ listing }) => listing && (listing.pageNumber > 1 ? `${listing.tag.name}, page ${listing.pageNumber}` : listing.tag.name),
     description: ({ listing, site }) => listing && `Stories about ${listing.tag.name} from ${site.title}, newest first.`,
   },
 };

@@ -61,7 +61,21 @@ export function compareSites(before: string, after: string): string {
   if (names.trim() === "") return "";
   // Words split at markup punctuation: pages are long lines, and a changed
   // attribute should show alone, not with the whole line around it.
-  const words = run("git", ["diff", "--no-index", "--no-prefix", "--word-diff=plain", "--word-diff-regex=[^[:space:]<>\"=/]+|[^[:space:]]", "--unified=0", "--", before, after], process.cwd());
+  const words = run(
+    "git",
+    [
+      "diff",
+      "--no-index",
+      "--no-prefix",
+      "--word-diff=plain",
+      '--word-diff-regex=[^[:space:]<>"=/]+|[^[:space:]]',
+      "--unified=0",
+      "--",
+      before,
+      after,
+    ],
+    process.cwd(),
+  );
   return `${names}\n${words}`;
 }
 

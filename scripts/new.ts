@@ -43,11 +43,17 @@ export type NewPostResult = { ok: true; file: string } | { ok: false; message: s
 export function createPost(root: string, rawTitle: string | undefined, now = new Date()): NewPostResult {
   const title = frontmatterSchema.shape.title.safeParse(rawTitle ?? "");
   if (!title.success) {
-    return { ok: false, message: `Usage: npm run new -- "Post title"\nexpected ${title.error.issues[0]?.message ?? "a headline"}, found ${JSON.stringify(rawTitle ?? "")}` };
+    return {
+      ok: false,
+      message: `Usage: npm run new -- "Post title"\nexpected ${title.error.issues[0]?.message ?? "a headline"}, found ${JSON.stringify(rawTitle ?? "")}`,
+    };
   }
   const slug = slugForTitle(title.data);
   if (!POST_SLUG.test(slug)) {
-    return { ok: false, message: `expected a title with letters or digits to make the file name from, found ${JSON.stringify(title.data)}` };
+    return {
+      ok: false,
+      message: `expected a title with letters or digits to make the file name from, found ${JSON.stringify(title.data)}`,
+    };
   }
   const existing = listPostFiles(root).find((file) => path.posix.basename(file, ".md") === slug);
   const file = `posts/${slug}.md`;

@@ -9,7 +9,9 @@ import { formatFailure } from "../lib/checks/problems.ts";
 import { recoverOutput } from "../lib/publish/output-folder.ts";
 import { startPreview } from "../lib/preview/server.ts";
 
-const { values } = parseArgs({ options: { port: { type: "string" }, watch: { type: "boolean", default: false }, lan: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { port: { type: "string" }, watch: { type: "boolean", default: false }, lan: { type: "boolean", default: false } },
+});
 const port = values.port === undefined ? undefined : Number(values.port);
 if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
   console.error(`--port: expected a port number from 1 to 65535, found "${values.port}"`);

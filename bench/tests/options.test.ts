@@ -9,7 +9,10 @@ describe("npm run bench options", () => {
   });
 
   it("reads sizes from --n, or else from BENCH_N, and a subset of builders from --only", () => {
-    expect(readOptions(["--n", "200, 1000", "--only", "ours,bare"], { BENCH_N: "5" })).toMatchObject({ sizes: [200, 1000], only: new Set(["ours", "bare"]) });
+    expect(readOptions(["--n", "200, 1000", "--only", "ours,bare"], { BENCH_N: "5" })).toMatchObject({
+      sizes: [200, 1000],
+      only: new Set(["ours", "bare"]),
+    });
     expect(readOptions([], { BENCH_N: "5" }).sizes).toEqual([5]);
   });
 

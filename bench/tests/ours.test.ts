@@ -16,7 +16,9 @@ function withBuildScript(build: string): string {
 
 describe("the bench runs ours as npm run build does", () => {
   it("takes the Node options from package.json's build script", () => {
-    const options = buildScriptNodeOptions(withBuildScript("node --max-semi-space-size=8 --import ./scripts/typescript.js scripts/build.ts"));
+    const options = buildScriptNodeOptions(
+      withBuildScript("node --max-semi-space-size=8 --import ./scripts/typescript.js scripts/build.ts"),
+    );
     expect(options).toEqual(["--max-semi-space-size=8", "--import", "./scripts/typescript.js"]);
   });
 

@@ -2,8 +2,23 @@
 import { describe, expect, it } from "vitest";
 import { pairRatios, renderReport, type Cell, type Results } from "../report.ts";
 
-const cell = (builder: Cell["builder"], label: string, rounds: number[], wallMs: number[], cpuMs: number[], peakRssKiB: number[]): Cell => ({
-  builder, label, n: 4000, rounds, wallMs, cpuMs, peakRssKiB, files: 4000, failures: [],
+const cell = (
+  builder: Cell["builder"],
+  label: string,
+  rounds: number[],
+  wallMs: number[],
+  cpuMs: number[],
+  peakRssKiB: number[],
+): Cell => ({
+  builder,
+  label,
+  n: 4000,
+  rounds,
+  wallMs,
+  cpuMs,
+  peakRssKiB,
+  files: 4000,
+  failures: [],
 });
 
 describe("pairRatios", () => {
@@ -27,7 +42,15 @@ describe("pairRatios", () => {
 describe("the report", () => {
   it("lists each pair's median ratio and range", () => {
     const results: Results = {
-      runs: 3, seed: 7, versions: {}, loadAtStart: 0, rssMethod: "GNU time", loader: null, watch: [], skipped: [], profiles: [],
+      runs: 3,
+      seed: 7,
+      versions: {},
+      loadAtStart: 0,
+      rssMethod: "GNU time",
+      loader: null,
+      watch: [],
+      skipped: [],
+      profiles: [],
       cells: [
         cell("ours", "ours", [1, 2, 3], [1100, 1300, 1200], [1150, 1400, 1250], [1050, 1100, 1080]),
         cell("bare", "bare", [1, 2, 3], [1000, 1000, 1000], [1000, 1000, 1000], [1000, 1000, 1000]),

@@ -52,18 +52,41 @@ export function contentDigest(bytes: Uint8Array): string {
  * the import graph, so a new import cannot be forgotten here.
  */
 export const VALIDATING_MODULES = [
-  "cache/sealed-file.ts", "cache/validation-cache.ts", "checks/body-checks.ts", "checks/html-allow-list-repairs.ts",
-  "checks/html-allow-list-rules.ts", "checks/html-allow-list.ts", "checks/markdown-checks.ts", "checks/outcome.ts",
-  "checks/problems.ts", "checks/published-html.ts", "checks/suggest.ts",
-  "checks/validate.ts", "content/bidi.ts", "content/control-characters.ts", "content/frontmatter.ts",
-  "content/limits.ts", "content/post-date.ts", "content/schema.ts", "content/slug.ts", "content/yaml-positions.ts",
-  "render/markdown.ts", "render/video.ts", "render/word-count.ts", "site/addresses.ts", "types/eleventy.ts",
+  "cache/sealed-file.ts",
+  "cache/validation-cache.ts",
+  "checks/body-checks.ts",
+  "checks/html-allow-list-repairs.ts",
+  "checks/html-allow-list-rules.ts",
+  "checks/html-allow-list.ts",
+  "checks/markdown-checks.ts",
+  "checks/outcome.ts",
+  "checks/problems.ts",
+  "checks/published-html.ts",
+  "checks/suggest.ts",
+  "checks/validate.ts",
+  "content/bidi.ts",
+  "content/control-characters.ts",
+  "content/frontmatter.ts",
+  "content/limits.ts",
+  "content/post-date.ts",
+  "content/schema.ts",
+  "content/slug.ts",
+  "content/yaml-positions.ts",
+  "render/markdown.ts",
+  "render/video.ts",
+  "render/word-count.ts",
+  "site/addresses.ts",
+  "types/eleventy.ts",
 ];
 
 /** One fingerprint of everything an outcome depends on besides the file itself. */
 export function validatingCodeVersion(siteOrigin: string): string {
   const hash = createHash("sha256").update(`format ${FORMAT}\0node ${process.version}\0site ${siteOrigin}\0`);
-  for (const name of VALIDATING_MODULES) hash.update(`${name}\0`).update(readFileSync(path.join(LIB, name))).update("\0");
+  for (const name of VALIDATING_MODULES)
+    hash
+      .update(`${name}\0`)
+      .update(readFileSync(path.join(LIB, name)))
+      .update("\0");
   try {
     hash.update(readFileSync(path.join(LIB, "..", "package-lock.json")));
   } catch {
@@ -81,7 +104,12 @@ let validateOne: ValidateOne | undefined;
  * the cache, so a run in which no post changed never loads them. Without a
  * cache, every post is validated.
  */
-export async function outcomeOf(cache: OutcomeCache | undefined, file: string, bytes: Uint8Array, siteOrigin: string): Promise<FileOutcome> {
+export async function outcomeOf(
+  cache: OutcomeCache | undefined,
+  file: string,
+  bytes: Uint8Array,
+  siteOrigin: string,
+): Promise<FileOutcome> {
   const known = cache?.get(file, bytes);
   if (known) return known;
   validateOne ??= (await import("../checks/validate.ts")).validateOne;
@@ -100,7 +128,12 @@ export interface OutcomeCache {
 }
 
 /** The validation cache of the project at `root`, in `.cache/` (which git ignores and Netlify keeps). */
-export function openValidationCache(root: string, siteOrigin: string, file = path.join(root, ".cache", "validation.v8"), key = process.env.BUILD_CACHE_KEY): OutcomeCache {
+export function openValidationCache(
+  root: string,
+  siteOrigin: string,
+  file = path.join(root, ".cache", "validation.v8"),
+  key = process.env.BUILD_CACHE_KEY,
+): OutcomeCache {
   const kept = new SealedFile<StoredEntry>(file, validatingCodeVersion(siteOrigin), key);
   const publishable = (outcome: FileOutcome) => kept.trusted || !outcome.post || isPublishable(outcome.post.html);
   return {

@@ -20,7 +20,11 @@ export interface BodyReport {
 
 export function inspectBody(body: string): BodyReport {
   if (body.trim() === "") {
-    return { problems: [{ line: 1, column: 1, message: "expected the article text after the closing `---`, found an empty body" }], words: 0, tokens: [] };
+    return {
+      problems: [{ line: 1, column: 1, message: "expected the article text after the closing `---`, found an empty body" }],
+      words: 0,
+      tokens: [],
+    };
   }
   const tokens = parseStructure(body);
   return { problems: inspectMarkdown(body, tokens).problems, words: countWords(tokens), tokens };

@@ -28,57 +28,70 @@ const NO_CHARACTER = 'it is no character at all, and browsers show it as "\uFFFD
 const REFERENCE_FIX = 'write "&amp;" for a literal "&", and end every character reference with ";"';
 
 /** Why each kind of HTML a browser has to repair is refused; the key is parse5's error code. */
-const PARSE_ERROR_REASONS: ReadonlyMap<string, readonly [what: string, why: string]> = new Map(Object.entries({
-  "duplicate-attribute": ["an attribute given twice", `browsers use only the first copy and other tools may use another, ${CHECKED_IS_NOT_READ}`],
-  "cdata-in-html-content": [
-    '"<![CDATA["',
-    'outside SVG and MathML, browsers read it as a comment that ends at the first ">", so what looks like its content becomes markup',
-  ],
-  "incorrectly-opened-comment": ['"<!" that does not open a comment ("<!--")', 'browsers read it as a comment that ends at the first ">"'],
-  "unexpected-question-mark-instead-of-tag-name": ['"<?"', 'browsers read it as a comment that ends at the first ">"'],
-  "incorrectly-closed-comment": ['a comment ending in "--!>"', `${READ_ON}; end comments with "-->"`],
-  "abrupt-closing-of-empty-comment": ['"<!-->" or "<!--->"', `${READ_ON}; write "<!-- note -->"`],
-  "nested-comment": ['"<!--" inside a comment', CONFUSES],
-  "eof-in-comment": ['a comment never closed with "-->"', "it hides the rest of the post and of the page"],
-  "eof-in-tag": ['a tag never closed with ">"', "on the page it would swallow the markup that follows the post"],
-  [TEXT_ONLY_ERROR]: ["an element never closed", TEXT_ONLY],
-  "missing-whitespace-between-attributes": ["attributes not separated by spaces", CONFUSES],
-  "unexpected-character-in-attribute-name": ['a quote, "<" or "=" in an attribute name (usually a missing quote or space)', CONFUSES],
-  "unexpected-character-in-unquoted-attribute-value": [
-    'a quote, "<", "=" or "`" in an unquoted attribute value',
-    `${CONFUSES}; put the value in double quotes`,
-  ],
-  "unexpected-equals-sign-before-attribute-name": ['"=" where an attribute name should start', CONFUSES],
-  "missing-attribute-value": ['"=" without a value', CONFUSES],
-  "unexpected-solidus-in-tag": ['a stray "/" inside a tag', CONFUSES],
-  "non-void-html-element-start-tag-with-trailing-solidus": [
-    '"/>" ending an element that needs an end tag',
-    'browsers ignore the "/", so the element stays open and takes in what follows',
-  ],
-  "end-tag-with-attributes": ["an end tag with attributes", "browsers ignore them, so they only confuse other tools"],
-  "end-tag-with-trailing-solidus": ['an end tag ending in "/>"', CONFUSES],
-  "unexpected-null-character": ["a NUL character", `browsers drop or replace it; ${CONFUSES}`],
-  "control-character-in-input-stream": ["an invisible control character", CONFUSES],
-  "noncharacter-in-input-stream": ["a Unicode noncharacter", CONFUSES],
-  "missing-semicolon-after-character-reference": ['a character reference without ";"', REFERENCE_FIX],
-  "unknown-named-character-reference": ["an unknown character reference", REFERENCE_FIX],
-  "absence-of-digits-in-numeric-character-reference": ['"&#" without digits', REFERENCE_FIX],
-  "null-character-reference": ["a character reference to NUL", "browsers turn it into another character"],
-  "control-character-reference": ["a character reference to an invisible control character", CONFUSES],
-  "surrogate-in-input-stream": ["half of a surrogate pair", NO_CHARACTER],
-  "surrogate-character-reference": ["a character reference to half of a surrogate pair", NO_CHARACTER],
-  "character-reference-outside-unicode-range": ["a character reference beyond Unicode", "browsers show it as \"\uFFFD\""],
-  "noncharacter-character-reference": ["a character reference to a Unicode noncharacter", CONFUSES],
-  "eof-before-tag-name": ['a "<" at the very end', 'write "&lt;" for a literal "<"'],
-  "invalid-first-character-of-tag-name": ['a "<" that does not start a tag', 'write "&lt;" for a literal "<"'],
-  "missing-end-tag-name": ['"</>"', 'browsers drop it; write "&lt;/&gt;" to show it'],
-} as const));
+const PARSE_ERROR_REASONS: ReadonlyMap<string, readonly [what: string, why: string]> = new Map(
+  Object.entries({
+    "duplicate-attribute": [
+      "an attribute given twice",
+      `browsers use only the first copy and other tools may use another, ${CHECKED_IS_NOT_READ}`,
+    ],
+    "cdata-in-html-content": [
+      '"<![CDATA["',
+      'outside SVG and MathML, browsers read it as a comment that ends at the first ">", so what looks like its content becomes markup',
+    ],
+    "incorrectly-opened-comment": [
+      '"<!" that does not open a comment ("<!--")',
+      'browsers read it as a comment that ends at the first ">"',
+    ],
+    "unexpected-question-mark-instead-of-tag-name": ['"<?"', 'browsers read it as a comment that ends at the first ">"'],
+    "incorrectly-closed-comment": ['a comment ending in "--!>"', `${READ_ON}; end comments with "-->"`],
+    "abrupt-closing-of-empty-comment": ['"<!-->" or "<!--->"', `${READ_ON}; write "<!-- note -->"`],
+    "nested-comment": ['"<!--" inside a comment', CONFUSES],
+    "eof-in-comment": ['a comment never closed with "-->"', "it hides the rest of the post and of the page"],
+    "eof-in-tag": ['a tag never closed with ">"', "on the page it would swallow the markup that follows the post"],
+    [TEXT_ONLY_ERROR]: ["an element never closed", TEXT_ONLY],
+    "missing-whitespace-between-attributes": ["attributes not separated by spaces", CONFUSES],
+    "unexpected-character-in-attribute-name": ['a quote, "<" or "=" in an attribute name (usually a missing quote or space)', CONFUSES],
+    "unexpected-character-in-unquoted-attribute-value": [
+      'a quote, "<", "=" or "`" in an unquoted attribute value',
+      `${CONFUSES}; put the value in double quotes`,
+    ],
+    "unexpected-equals-sign-before-attribute-name": ['"=" where an attribute name should start', CONFUSES],
+    "missing-attribute-value": ['"=" without a value', CONFUSES],
+    "unexpected-solidus-in-tag": ['a stray "/" inside a tag', CONFUSES],
+    "non-void-html-element-start-tag-with-trailing-solidus": [
+      '"/>" ending an element that needs an end tag',
+      'browsers ignore the "/", so the element stays open and takes in what follows',
+    ],
+    "end-tag-with-attributes": ["an end tag with attributes", "browsers ignore them, so they only confuse other tools"],
+    "end-tag-with-trailing-solidus": ['an end tag ending in "/>"', CONFUSES],
+    "unexpected-null-character": ["a NUL character", `browsers drop or replace it; ${CONFUSES}`],
+    "control-character-in-input-stream": ["an invisible control character", CONFUSES],
+    "noncharacter-in-input-stream": ["a Unicode noncharacter", CONFUSES],
+    "missing-semicolon-after-character-reference": ['a character reference without ";"', REFERENCE_FIX],
+    "unknown-named-character-reference": ["an unknown character reference", REFERENCE_FIX],
+    "absence-of-digits-in-numeric-character-reference": ['"&#" without digits', REFERENCE_FIX],
+    "null-character-reference": ["a character reference to NUL", "browsers turn it into another character"],
+    "control-character-reference": ["a character reference to an invisible control character", CONFUSES],
+    "surrogate-in-input-stream": ["half of a surrogate pair", NO_CHARACTER],
+    "surrogate-character-reference": ["a character reference to half of a surrogate pair", NO_CHARACTER],
+    "character-reference-outside-unicode-range": ["a character reference beyond Unicode", 'browsers show it as "\uFFFD"'],
+    "noncharacter-character-reference": ["a character reference to a Unicode noncharacter", CONFUSES],
+    "eof-before-tag-name": ['a "<" at the very end', 'write "&lt;" for a literal "<"'],
+    "invalid-first-character-of-tag-name": ['a "<" that does not start a tag', 'write "&lt;" for a literal "<"'],
+    "missing-end-tag-name": ['"</>"', 'browsers drop it; write "&lt;/&gt;" to show it'],
+  } as const),
+);
 
 /** Character-reference errors point past the reference; the finding belongs at its "&". */
 const REFERENCE_ERRORS: ReadonlySet<string> = new Set([
-  "missing-semicolon-after-character-reference", "unknown-named-character-reference", "absence-of-digits-in-numeric-character-reference",
-  "null-character-reference", "surrogate-character-reference", "character-reference-outside-unicode-range",
-  "control-character-reference", "noncharacter-character-reference",
+  "missing-semicolon-after-character-reference",
+  "unknown-named-character-reference",
+  "absence-of-digits-in-numeric-character-reference",
+  "null-character-reference",
+  "surrogate-character-reference",
+  "character-reference-outside-unicode-range",
+  "control-character-reference",
+  "noncharacter-character-reference",
 ]);
 
 const TAG_NAME = /^<\/?([a-z][^\t\n\f\r />]*)/i;
@@ -142,10 +155,13 @@ export function droppedTags(html: string, used: Span[]): { findings: Finding[]; 
       const tag = span.tag ?? "";
       spans.push(span);
       findings.push(
-        span.kind === "doctype" ? refusal(span.start, undefined, "<!DOCTYPE>", PAGE_PARTS)
-        : span.kind === "end" ? refusal(span.start, tag, `</${tag}> with no open <${tag}> to close`, STRAY)
-        : ALLOWED_ELEMENTS.has(tag) ? refusal(span.start, tag, `<${tag}> here`, DROPPED)
-        : refusal(span.start, tag, `<${tag}>`, elementReason(tag, false)),
+        span.kind === "doctype"
+          ? refusal(span.start, undefined, "<!DOCTYPE>", PAGE_PARTS)
+          : span.kind === "end"
+            ? refusal(span.start, tag, `</${tag}> with no open <${tag}> to close`, STRAY)
+            : ALLOWED_ELEMENTS.has(tag)
+              ? refusal(span.start, tag, `<${tag}> here`, DROPPED)
+              : refusal(span.start, tag, `<${tag}>`, elementReason(tag, false)),
       );
     }
   }
@@ -166,8 +182,14 @@ function tagsIn(source: string): Span[] {
   };
   const ignore = () => {};
   const handler: TokenHandler = {
-    onStartTag: keep("start"), onEndTag: keep("end"), onDoctype: keep("doctype"),
-    onComment: ignore, onCharacter: ignore, onNullCharacter: ignore, onWhitespaceCharacter: ignore, onEof: ignore,
+    onStartTag: keep("start"),
+    onEndTag: keep("end"),
+    onDoctype: keep("doctype"),
+    onComment: ignore,
+    onCharacter: ignore,
+    onNullCharacter: ignore,
+    onWhitespaceCharacter: ignore,
+    onEof: ignore,
   };
   new Tokenizer({ sourceCodeLocationInfo: true }, handler).write(source, true);
   return found;
@@ -189,9 +211,11 @@ export function movedChildren(parent: ParentNode): Finding[] {
     const tag = nameOf(node);
     const subject = tag ? `<${tag}>` : "text";
     if (later && range.endOffset > later.start) {
-      findings.push(later.tag === "table"
-        ? refusal(range.startOffset, tag, `${subject} inside a <table> but outside its cells`, OUTSIDE_CELLS)
-        : refusal(range.startOffset, tag, `${subject} overlapping the ${later.tag ? `<${later.tag}>` : "text"} after it`, OVERLAPPING));
+      findings.push(
+        later.tag === "table"
+          ? refusal(range.startOffset, tag, `${subject} inside a <table> but outside its cells`, OUTSIDE_CELLS)
+          : refusal(range.startOffset, tag, `${subject} overlapping the ${later.tag ? `<${later.tag}>` : "text"} after it`, OVERLAPPING),
+      );
     }
     if (!later || range.startOffset < later.start) later = { start: range.startOffset, tag };
   }

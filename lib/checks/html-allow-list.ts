@@ -12,8 +12,24 @@
 import { defaultTreeAdapter as adapter, html as parse5Html, parseFragment } from "parse5";
 import type { DefaultTreeAdapterMap, ParserError, Token, TreeAdapter } from "parse5";
 import {
-  ALLOWED_ELEMENTS, BDO_WITHOUT_DIR, IMAGE_ATTRIBUTES, IMPLIED, IMPLIED_ALLOWED, LINK_ATTRIBUTES, NEVER_CLOSED, SOURCE_OUTSIDE_PICTURE,
-  TOO_DEEP, VOID_ELEMENTS, attributeReason, elementReason, imageProblem, linkProblem, refusal, renamedReason, srcsetUrls, type Finding,
+  ALLOWED_ELEMENTS,
+  BDO_WITHOUT_DIR,
+  IMAGE_ATTRIBUTES,
+  IMPLIED,
+  IMPLIED_ALLOWED,
+  LINK_ATTRIBUTES,
+  NEVER_CLOSED,
+  SOURCE_OUTSIDE_PICTURE,
+  TOO_DEEP,
+  VOID_ELEMENTS,
+  attributeReason,
+  elementReason,
+  imageProblem,
+  linkProblem,
+  refusal,
+  renamedReason,
+  srcsetUrls,
+  type Finding,
 } from "./html-allow-list-rules.ts";
 import { droppedTags, movedChildren, parseErrorFinding, type Span } from "./html-allow-list-repairs.ts";
 
@@ -84,7 +100,10 @@ export function isPublishable(html: string, visit?: Visitor): boolean {
   const fragment = parseFragment(context, `${html}${SENTINEL}`, {});
   const last = fragment.childNodes.at(-1);
   if (!last || !adapter.isElementNode(last) || last.tagName !== "wbr" || last.attrs.length > 0) return false;
-  const steps = fragment.childNodes.slice(0, -1).reverse().map((node) => ({ node, parent: undefined as Element | undefined, depth: 1 }));
+  const steps = fragment.childNodes
+    .slice(0, -1)
+    .reverse()
+    .map((node) => ({ node, parent: undefined as Element | undefined, depth: 1 }));
   for (let step = steps.pop(); step !== undefined; step = steps.pop()) {
     const { node, parent, depth } = step;
     if (!adapter.isElementNode(node)) continue;

@@ -17,15 +17,18 @@ export interface MarkdownReport {
 const RAW_TEXT: { pattern: RegExp; message: (found: string) => string }[] = [
   {
     pattern: /\[\^[^\]\s]+\]/g,
-    message: (found) => `expected plain text (footnotes are not supported; write the note into the text), found ${found}, which would show as typed`,
+    message: (found) =>
+      `expected plain text (footnotes are not supported; write the note into the text), found ${found}, which would show as typed`,
   },
   {
     pattern: /!?\[[^\]]*\]\(\S*/g,
-    message: (found) => `expected a link like [text](https://example.com/page), found ${found}, which would show as typed (is the ) missing, or is there a space in the URL?)`,
+    message: (found) =>
+      `expected a link like [text](https://example.com/page), found ${found}, which would show as typed (is the ) missing, or is there a space in the URL?)`,
   },
   {
     pattern: /!?\[[^\]]*\]\[[^\]]*\]/g,
-    message: (found) => `expected a definition line like [name]: https://example.com for the reference link ${found}, found none, so it would show as typed`,
+    message: (found) =>
+      `expected a definition line like [name]: https://example.com for the reference link ${found}, found none, so it would show as typed`,
   },
   {
     pattern: /\*\*\S*/g,

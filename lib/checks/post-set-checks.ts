@@ -34,7 +34,13 @@ function crossPostProblems(posts: ValidPost[]): PostProblem[] {
   for (const post of posts) {
     const first = bySlug.get(post.slug);
     if (first) {
-      problems.push({ file: post.file, line: 1, column: 1, field: "slug", message: `expected a unique file name, found "${post.slug}" already used by ${first}` });
+      problems.push({
+        file: post.file,
+        line: 1,
+        column: 1,
+        field: "slug",
+        message: `expected a unique file name, found "${post.slug}" already used by ${first}`,
+      });
     } else bySlug.set(post.slug, post.file);
     for (const tag of post.data.tags) {
       const slug = slugifyTag(tag);
@@ -42,7 +48,10 @@ function crossPostProblems(posts: ValidPost[]): PostProblem[] {
       // Case and surrounding space are folded (Politics = politics); anything else sharing a URL is ambiguous.
       if (seen && seen.spelling.toLowerCase() !== tag.toLowerCase()) {
         problems.push({
-          file: post.file, line: 1, column: 1, field: "tags",
+          file: post.file,
+          line: 1,
+          column: 1,
+          field: "tags",
           message: `expected tags that differ in their URL, found "${tag}" and "${seen.spelling}" (${seen.file}) both at ${addresses.tag(tag)}`,
         });
       } else if (!seen) tagSpellings.set(slug, { spelling: tag, file: post.file });

@@ -26,7 +26,11 @@ export interface PostLink {
 const hasRawHtml = (tokens: Token[]) =>
   tokens.some((token) => token.type === "html_block" || token.children?.some((child) => child.type === "html_inline"));
 
-export function inspectPublishedHtml(rendered: RenderedPost, body: string, tokens: Token[]): { problems: BodyProblem[]; postLinks: PostLink[] } {
+export function inspectPublishedHtml(
+  rendered: RenderedPost,
+  body: string,
+  tokens: Token[],
+): { problems: BodyProblem[]; postLinks: PostLink[] } {
   const lines = body.split("\n");
   const problems: BodyProblem[] = [];
   const postLinks: PostLink[] = [];
@@ -64,7 +68,11 @@ export function inspectPublishedHtml(rendered: RenderedPost, body: string, token
     }
   }
   for (const finding of findings) {
-    const { needle: _, ...at } = place(finding.offset, finding.tag, elements.find((element) => element.offset === finding.offset));
+    const { needle: _, ...at } = place(
+      finding.offset,
+      finding.tag,
+      elements.find((element) => element.offset === finding.offset),
+    );
     problems.push({ ...at, message: finding.message });
   }
   return { problems, postLinks };
@@ -85,7 +93,12 @@ function safeDecode(text: string): string {
  * The column is where the first of `needles` stands on that line (or the
  * block's later lines), else the line's first character.
  */
-function placeInBody(rendered: RenderedPost, lines: string[], offset: number, needles: string[]): { line: number; column: number; needle?: string } {
+function placeInBody(
+  rendered: RenderedPost,
+  lines: string[],
+  offset: number,
+  needles: string[],
+): { line: number; column: number; needle?: string } {
   const { blocks, html } = rendered;
   let low = 0;
   let high = blocks.length - 1;
@@ -102,7 +115,12 @@ function placeInBody(rendered: RenderedPost, lines: string[], offset: number, ne
 }
 
 /** The first of `needles` on line `from` or a later one before `to`, else the start of line `from` (0-based lines in, 1-based out). */
-function placeInLines(lines: string[], from: number, needles: string[], to = lines.length): { line: number; column: number; needle?: string } {
+function placeInLines(
+  lines: string[],
+  from: number,
+  needles: string[],
+  to = lines.length,
+): { line: number; column: number; needle?: string } {
   for (let candidate = from; candidate < to; candidate++) {
     const text = (lines[candidate] ?? "").toLowerCase();
     for (const needle of needles) {

@@ -32,7 +32,14 @@ export interface ValidatePluginOptions {
  * .cache/), else validated now. Bytes, not a file's time and size: an edit
  * that keeps both is still an edit.
  */
-async function outcomesOf(root: string, files: string[], recent: RecentOutcomes, watched: WatchedChanges, stored: OutcomeCache | undefined, siteOrigin: string): Promise<FileOutcome[]> {
+async function outcomesOf(
+  root: string,
+  files: string[],
+  recent: RecentOutcomes,
+  watched: WatchedChanges,
+  stored: OutcomeCache | undefined,
+  siteOrigin: string,
+): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const file of files) {
     const full = path.join(root, file);

@@ -27,7 +27,11 @@ export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string)
   const add = (at: SourcePosition, field: string, message: string) => problems.push({ file, ...at, field, message });
 
   if (bytes.length > LIMITS.postBytes) {
-    add({ line: 1, column: 1 }, "file", `expected a post of at most ${LIMITS.postBytes / 1024} KB, found ${Math.ceil(bytes.length / 1024)} KB`);
+    add(
+      { line: 1, column: 1 },
+      "file",
+      `expected a post of at most ${LIMITS.postBytes / 1024} KB, found ${Math.ceil(bytes.length / 1024)} KB`,
+    );
     return { problems };
   }
   let text: string;
@@ -42,7 +46,11 @@ export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string)
   if (extension !== ".md") {
     add({ line: 1, column: 1 }, "slug", `expected a file name ending in .md, in lowercase, found "${extension}"`);
   } else if (!POST_SLUG.test(slug)) {
-    add({ line: 1, column: 1 }, "slug", `expected a file name of lowercase letters, digits and single hyphens (it becomes the URL), found "${slug}"`);
+    add(
+      { line: 1, column: 1 },
+      "slug",
+      `expected a file name of lowercase letters, digits and single hyphens (it becomes the URL), found "${slug}"`,
+    );
   }
   const read = readPost(text);
   if (!read.ok) {
@@ -66,8 +74,10 @@ export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string)
       add(where(String(issue.path[0] ?? "")), field || "frontmatter", `expected ${issue.message}, found ${describeNode(found)}`);
     }
   }
-  for (const found of controlCharactersInData(data)) add(where(found.field.split(".")[0]), found.field, describeControlCharacter(found.codePoint));
-  for (const found of findControlCharacters(body)) add({ line: bodyLine + found.line - 1, column: found.column }, "body", describeControlCharacter(found.codePoint));
+  for (const found of controlCharactersInData(data))
+    add(where(found.field.split(".")[0]), found.field, describeControlCharacter(found.codePoint));
+  for (const found of findControlCharacters(body))
+    add({ line: bodyLine + found.line - 1, column: found.column }, "body", describeControlCharacter(found.codePoint));
   const inBody = (at: SourcePosition): SourcePosition => ({ line: bodyLine + at.line - 1, column: at.column });
 
   const inspected = inspectBody(body);

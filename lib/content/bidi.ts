@@ -19,14 +19,25 @@ const PDI = 0x2069;
 
 /** LRE, RLE, LRO, RLO close with PDF; LRI, RLI, FSI with PDI. */
 const CLOSER_OF = new Map([
-  [0x202a, PDF], [0x202b, PDF], [0x202d, PDF], [0x202e, PDF],
-  [0x2066, PDI], [0x2067, PDI], [0x2068, PDI],
+  [0x202a, PDF],
+  [0x202b, PDF],
+  [0x202d, PDF],
+  [0x202e, PDF],
+  [0x2066, PDI],
+  [0x2067, PDI],
+  [0x2068, PDI],
 ]);
 
 const NAMES = new Map([
-  [0x202a, "left-to-right embedding"], [0x202b, "right-to-left embedding"], [PDF, "pop directional formatting"],
-  [0x202d, "left-to-right override"], [0x202e, "right-to-left override"],
-  [0x2066, "left-to-right isolate"], [0x2067, "right-to-left isolate"], [0x2068, "first strong isolate"], [PDI, "pop directional isolate"],
+  [0x202a, "left-to-right embedding"],
+  [0x202b, "right-to-left embedding"],
+  [PDF, "pop directional formatting"],
+  [0x202d, "left-to-right override"],
+  [0x202e, "right-to-left override"],
+  [0x2066, "left-to-right isolate"],
+  [0x2067, "right-to-left isolate"],
+  [0x2068, "first strong isolate"],
+  [PDI, "pop directional isolate"],
 ]);
 
 /** A quick first test: text without any of these controls (nearly all) is not walked. */
@@ -59,7 +70,8 @@ export function unbalancedBidiControl(text: string): { index: number; codePoint:
 export function describeBidiControl(codePoint: number): string {
   const code = (point: number) => `U+${point.toString(16).toUpperCase()}`;
   const closer = CLOSER_OF.get(codePoint);
-  const found = `${code(codePoint)} (${NAMES.get(codePoint) ?? "a direction control"}) ` +
+  const found =
+    `${code(codePoint)} (${NAMES.get(codePoint) ?? "a direction control"}) ` +
     (closer === undefined ? "with no matching opener left open before it" : `never closed by ${code(closer)}`);
   return (
     "expected direction controls in pairs closed in order within the field, or none (right-to-left text needs none; " +

@@ -83,7 +83,14 @@ function resourceProblems(doc: Document, at: (offset: number) => SourcePosition)
     }
     const offset = (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
     if (isAlias(node) && node.resolve(doc) === undefined) {
-      problems.push(problemAt(doc, at, offset, `expected valid YAML, found an error: the alias *${node.source} names no anchor (&${node.source}) before it`));
+      problems.push(
+        problemAt(
+          doc,
+          at,
+          offset,
+          `expected valid YAML, found an error: the alias *${node.source} names no anchor (&${node.source}) before it`,
+        ),
+      );
     } else if (isAlias(node) && ++aliases === LIMITS.yamlAliases + 1) {
       problems.push(problemAt(doc, at, offset, `expected at most ${LIMITS.yamlAliases} YAML aliases (*name), found more`));
     }

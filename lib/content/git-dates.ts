@@ -61,7 +61,8 @@ export async function readGitHistory(root: string, folder: string): Promise<GitH
   // Looked at before git runs: a commit made in between is seen by the next call.
   const reflogState = fileState(known?.reflog);
   if (known && reflogState !== undefined && reflogState === known.reflogState) return known.history;
-  const [prefix, head, reflogPath] = (await git(root, ["rev-parse", "--show-prefix", "HEAD", "--git-path", "logs/HEAD"]))?.split("\n") ?? [];
+  const [prefix, head, reflogPath] =
+    (await git(root, ["rev-parse", "--show-prefix", "HEAD", "--git-path", "logs/HEAD"]))?.split("\n") ?? [];
   // No git, no repository, or no commit yet.
   if (prefix === undefined || !head) return NO_HISTORY;
   const reflog = reflogPath ? path.resolve(root, reflogPath) : undefined;

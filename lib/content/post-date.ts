@@ -54,7 +54,8 @@ export function readPostDate(text: string): DateReading {
   const [hour, minute, second] = [number(parts.hour), number(parts.minute), number(parts.second)];
   // The written year is checked: an offset moves the instant by at most 14 hours,
   // so the UTC year is at most one past a limit, still a year every feed reader parses.
-  if (year < LIMITS.earliestYear || year > LIMITS.latestYear) return { problem: `a year from ${LIMITS.earliestYear} to ${LIMITS.latestYear}` };
+  if (year < LIMITS.earliestYear || year > LIMITS.latestYear)
+    return { problem: `a year from ${LIMITS.earliestYear} to ${LIMITS.latestYear}` };
   if (month < 1 || month > 12) return { problem: "a month from 1 to 12" };
   const days = daysInMonth(year, month);
   if (day < 1 || day > days) return { problem: `a day from 1 to ${days} for ${monthName(month)} ${year}` };

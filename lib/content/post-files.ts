@@ -43,7 +43,14 @@ function collectMarkdown(dir: string, relative: string, walk: Walk, ancestors: S
     }
     const real = realpathSync(full);
     if (ancestors.has(real)) {
-      walk.problems.push({ file: name, line: 1, column: 1, field: "file", message: "expected a folder of posts, found a link back to a folder above it, which would list the same posts without end (remove the link)" });
+      walk.problems.push({
+        file: name,
+        line: 1,
+        column: 1,
+        field: "file",
+        message:
+          "expected a folder of posts, found a link back to a folder above it, which would list the same posts without end (remove the link)",
+      });
       continue;
     }
     collectMarkdown(full, name, walk, new Set(ancestors).add(real));

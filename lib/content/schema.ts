@@ -53,7 +53,10 @@ export const frontmatterSchema = z
       .trim()
       .min(1, { error: "a non-empty summary" })
       .max(400, { error: "a summary of at most 400 characters" })
-      .meta({ description: "Dek under the headline; also the feed summary and meta description.", example: "The span replaces a ferry that ran for 80 years." }),
+      .meta({
+        description: "Dek under the headline; also the feed summary and meta description.",
+        example: "The span replaces a ferry that ran for 80 years.",
+      }),
     tags: z
       .array(tag, { error: "a list of tags, like [politics, courts]" })
       // The first check on the list: zod then refuses a list too long before reading any tag in it.
@@ -76,7 +79,10 @@ export const frontmatterSchema = z
         { error: "a source like { name: People, url: https://people.com/ }" },
       )
       .optional()
-      .meta({ description: "Publication this story credits, with an optional link.", example: "{ name: People, url: https://people.com/ }" }),
+      .meta({
+        description: "Publication this story credits, with an optional link.",
+        example: "{ name: People, url: https://people.com/ }",
+      }),
     draft: z
       .boolean({ error: "true or false (not in quotes)" })
       .default(false)
@@ -87,7 +93,10 @@ export const frontmatterSchema = z
         error: "a YouTube or Vimeo video address (youtube.com/watch?v=…, youtu.be/…, vimeo.com/…)",
       })
       .optional()
-      .meta({ description: "YouTube or Vimeo address, shown as a click-to-play preview.", example: "https://www.youtube.com/watch?v=M7lc1UVf-VE" }),
+      .meta({
+        description: "YouTube or Vimeo address, shown as a click-to-play preview.",
+        example: "https://www.youtube.com/watch?v=M7lc1UVf-VE",
+      }),
   })
   // A revision cannot precede publication; the post page would say "Updated" before it was published.
   .refine((data) => !data.updated || data.updated >= data.date, {

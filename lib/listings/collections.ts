@@ -66,9 +66,7 @@ export interface TagPage<T> extends ListingPage<T> {
 
 /** Newest first; ties broken by slug so every build orders them the same way. */
 export function sortNewestFirst<T extends { post: StoredPost }>(items: T[]): T[] {
-  return [...items].sort(
-    (a, b) => b.post.data.date.getTime() - a.post.data.date.getTime() || a.post.slug.localeCompare(b.post.slug),
-  );
+  return [...items].sort((a, b) => b.post.data.date.getTime() - a.post.data.date.getTime() || a.post.slug.localeCompare(b.post.slug));
 }
 
 export function neighbours<T>(sorted: T[], key: (item: T) => string): Map<string, Neighbours<T>> {
@@ -147,9 +145,7 @@ export default function collectionsPlugin(eleventyConfig: EleventyConfig, option
   const archiveMonths = oncePerPass((api) => monthPages(groupByMonth(postItems(api), (item) => item.post.data.date)));
 
   eleventyConfig.addCollection("posts", postItems);
-  eleventyConfig.addCollection("postNeighbours", (api) =>
-    Object.fromEntries(neighbours(postItems(api), (item) => item.url)),
-  );
+  eleventyConfig.addCollection("postNeighbours", (api) => Object.fromEntries(neighbours(postItems(api), (item) => item.url)));
   eleventyConfig.addCollection("tagList", tagGroups);
   eleventyConfig.addCollection("homePages", homePages);
   eleventyConfig.addCollection("tagPages", allTagPages);

@@ -29,7 +29,13 @@ export function paginate<T>(items: T[], size: number, baseUrl: string): Page<T>[
   const pages: Page<T>[] = [];
   for (let index = 0; index < totalPages; index++) {
     const pageNumber = index + 1;
-    pages.push({ items: items.slice(index * size, pageNumber * size), pageNumber, totalPages, url: addresses.listingPage(baseUrl, pageNumber), baseUrl });
+    pages.push({
+      items: items.slice(index * size, pageNumber * size),
+      pageNumber,
+      totalPages,
+      url: addresses.listingPage(baseUrl, pageNumber),
+      baseUrl,
+    });
   }
   return pages;
 }

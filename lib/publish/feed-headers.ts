@@ -42,7 +42,9 @@ function feedHeaders(): Array<{ path: string; headers: Record<string, string> }>
 export function feedHeaderLines(): string[] {
   return feedHeaders().flatMap(({ path, headers }, index) => [
     "",
-    ...(index === 0 ? ["# The feeds and their XSL page: a media type every reader and browser accepts, and a short cache (lib/publish/feed-headers.ts)."] : []),
+    ...(index === 0
+      ? ["# The feeds and their XSL page: a media type every reader and browser accepts, and a short cache (lib/publish/feed-headers.ts)."]
+      : []),
     path,
     ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`),
   ]);

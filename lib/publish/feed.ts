@@ -96,9 +96,10 @@ export async function buildFeed(site: SiteMetadata, posts: PostItem[]): Promise<
     }),
   );
   const newest = Math.max(0, ...entries.map((entry) => entry.lastChanged.getTime()));
-  const links = Object.fromEntries(
-    Object.entries(addresses.feeds).map(([name, path]) => [name, absoluteUrl(site, path)]),
-  ) as Record<FeedName, string>;
+  const links = Object.fromEntries(Object.entries(addresses.feeds).map(([name, path]) => [name, absoluteUrl(site, path)])) as Record<
+    FeedName,
+    string
+  >;
   return {
     id: absoluteUrl(site, addresses.home),
     title: stripXmlForbidden(site.title),

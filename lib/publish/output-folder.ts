@@ -56,7 +56,8 @@ export async function recoverOutput(output: string): Promise<void> {
   }
   // removing-<pid> first: discarding previous-<pid> renames it to that name.
   for (const leftover of dead) {
-    if (leftover.kind !== "previous") await attempt("remove the leftover", leftover.path, () => rm(leftover.path, { recursive: true, force: true }));
+    if (leftover.kind !== "previous")
+      await attempt("remove the leftover", leftover.path, () => rm(leftover.path, { recursive: true, force: true }));
   }
   for (const leftover of previous) await discardPrevious(leftover.path).catch(ignoreMissing);
 }

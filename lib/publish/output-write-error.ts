@@ -24,7 +24,10 @@ const REASONS: Record<string, { what: string; fix: (folder: string) => string }>
   EDQUOT: { what: "the disk quota is used up", fix: () => "Free some space and build again." },
   EACCES: { what: "permission denied", fix: mayNotWrite },
   EPERM: { what: "the operation is not permitted", fix: mayNotWrite },
-  EROFS: { what: "the file system is read-only", fix: () => "Build on a writable file system, or mount this one read-write, and build again." },
+  EROFS: {
+    what: "the file system is read-only",
+    fix: () => "Build on a writable file system, or mount this one read-write, and build again.",
+  },
 };
 
 /** The output could not be written for a reason of the machine's, not of the site's. */

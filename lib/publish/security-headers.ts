@@ -91,7 +91,8 @@ export default function securityHeadersPlugin(eleventyConfig: EleventyConfig, op
     if (runMode !== "build") return;
     const written = new Map<string, string>();
     for (const result of results ?? []) {
-      if (typeof result.outputPath === "string" && typeof result.content === "string") written.set(path.resolve(result.outputPath), result.content);
+      if (typeof result.outputPath === "string" && typeof result.content === "string")
+        written.set(path.resolve(result.outputPath), result.content);
     }
     const output = path.resolve(directories.output);
     writeFileSync(path.join(output, HEADERS_FILE), headersFile(output, options.site, written));

@@ -32,12 +32,7 @@ interface PageData {
  * only the first page of a template that pages through a collection into
  * collections.all, so every listing page is taken from the listing itself.
  */
-export function sitemapEntries(
-  site: SiteMetadata,
-  all: CollectionItem[],
-  posts: PostItem[],
-  listings: Listing[],
-): SitemapEntry[] {
+export function sitemapEntries(site: SiteMetadata, all: CollectionItem[], posts: PostItem[], listings: Listing[]): SitemapEntry[] {
   const newest = newestChange(posts);
   const seen = new Set<string>();
   const entries: SitemapEntry[] = [];
@@ -62,9 +57,7 @@ export function sitemapEntries(
 }
 
 export default function sitemapPlugin(eleventyConfig: EleventyConfig, options: { site: SiteMetadata }): void {
-  eleventyConfig.addFilter(
-    "sitemapEntries",
-    (all: CollectionItem[], posts: PostItem[], ...listings: Listing[][]) =>
-      sitemapEntries(options.site, all, posts, listings.flat()),
+  eleventyConfig.addFilter("sitemapEntries", (all: CollectionItem[], posts: PostItem[], ...listings: Listing[][]) =>
+    sitemapEntries(options.site, all, posts, listings.flat()),
   );
 }

@@ -105,9 +105,11 @@ export function createPostRenderer(siteOrigin: string): (tokens: Token[]) => Ren
       if (token.map && token.nesting !== -1) blocks.push({ offset: html.length, line: token.map[0], endLine: token.map[1] });
       const rule = rules[token.type];
       const piece =
-        token.type === "inline" ? md.renderer.renderInline(token.children ?? [], md.options, {})
-        : rule ? rule(tokens, index, md.options, {}, md.renderer)
-        : md.renderer.renderToken(tokens, index, md.options);
+        token.type === "inline"
+          ? md.renderer.renderInline(token.children ?? [], md.options, {})
+          : rule
+            ? rule(tokens, index, md.options, {}, md.renderer)
+            : md.renderer.renderToken(tokens, index, md.options);
       html += piece;
     }
     return { html, blocks };

@@ -48,7 +48,10 @@ function readProblems(bytes: Uint8Array): { settings: SiteSettings } | { problem
     const { line, col } = counter.linePos(offset);
     return { line, column: col };
   };
-  const malformed = yamlProblems(doc, at).map((problem) => ({ ...problem, field: problem.field === "frontmatter" ? "file" : problem.field }));
+  const malformed = yamlProblems(doc, at).map((problem) => ({
+    ...problem,
+    field: problem.field === "frontmatter" ? "file" : problem.field,
+  }));
   if (malformed.length > 0) return { problems: malformed };
   let data: unknown;
   try {

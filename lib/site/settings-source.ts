@@ -17,7 +17,11 @@ export function readSettingsBytes(root: string): Buffer | SettingsReading {
   try {
     return readFileSync(path.join(root, SETTINGS_FILE));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "found no such file" : `could not read it: ${(error as Error).message}`;
-    return { ok: false, problems: [`${SETTINGS_FILE}:1:1: file: expected the publication's settings at the root of the project, ${reason}`] };
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "found no such file" : `could not read it: ${(error as Error).message}`;
+    return {
+      ok: false,
+      problems: [`${SETTINGS_FILE}:1:1: file: expected the publication's settings at the root of the project, ${reason}`],
+    };
   }
 }

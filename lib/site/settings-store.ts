@@ -29,9 +29,19 @@ const FORMAT = 1;
  * list to the import graph.
  */
 export const SETTINGS_MODULES = [
-  "cache/sealed-file.ts", "checks/problems.ts", "checks/suggest.ts", "content/bidi.ts", "content/control-characters.ts",
-  "content/frontmatter.ts", "content/limits.ts", "content/yaml-positions.ts", "site/origin.ts", "site/settings-file.ts",
-  "site/settings-schema.ts", "site/settings-source.ts", "site/settings-store.ts",
+  "cache/sealed-file.ts",
+  "checks/problems.ts",
+  "checks/suggest.ts",
+  "content/bidi.ts",
+  "content/control-characters.ts",
+  "content/frontmatter.ts",
+  "content/limits.ts",
+  "content/yaml-positions.ts",
+  "site/origin.ts",
+  "site/settings-file.ts",
+  "site/settings-schema.ts",
+  "site/settings-source.ts",
+  "site/settings-store.ts",
 ];
 
 const LIB = fileURLToPath(new URL("..", import.meta.url));
@@ -53,8 +63,11 @@ export async function readSettings(root: string, options: ReadOptions): Promise<
   const bytes = readSettingsBytes(root);
   if (!Buffer.isBuffer(bytes)) return bytes;
   const digest = createHash("sha256").update(bytes).digest("base64url");
-  const kept = options.cache ? new SealedFile<StoredSettings>(path.join(root, ".cache", "settings.v8"), settingsCodeVersion(), options.key) : undefined;
-  const plausible = (settings: SiteSettings) => kept?.trusted || (siteOrigin(settings.url) === settings.url && isPageAddress(settings.author.url));
+  const kept = options.cache
+    ? new SealedFile<StoredSettings>(path.join(root, ".cache", "settings.v8"), settingsCodeVersion(), options.key)
+    : undefined;
+  const plausible = (settings: SiteSettings) =>
+    kept?.trusted || (siteOrigin(settings.url) === settings.url && isPageAddress(settings.author.url));
   const stored = kept?.get(SETTINGS_FILE, (entry) => entry.digest === digest && plausible(entry.settings));
   if (stored) return { ok: true, settings: stored.settings };
 
@@ -69,7 +82,11 @@ export async function readSettings(root: string, options: ReadOptions): Promise<
 /** One fingerprint of everything a stored outcome depends on besides the file itself. */
 export function settingsCodeVersion(): string {
   const hash = createHash("sha256").update(`format ${FORMAT}\0node ${process.version}\0`);
-  for (const name of SETTINGS_MODULES) hash.update(`${name}\0`).update(readFileSync(path.join(LIB, name))).update("\0");
+  for (const name of SETTINGS_MODULES)
+    hash
+      .update(`${name}\0`)
+      .update(readFileSync(path.join(LIB, name)))
+      .update("\0");
   try {
     hash.update(readFileSync(path.join(LIB, "..", "package-lock.json")));
   } catch {

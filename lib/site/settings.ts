@@ -56,7 +56,8 @@ export class SiteSettingsError extends Error {
  */
 function readContext(env: NodeJS.ProcessEnv, problems: string[]): DeployContext {
   const value = env.CONTEXT;
-  if (value === undefined || value === "") return env.ELEVENTY_RUN_MODE === "watch" || env.ELEVENTY_RUN_MODE === "serve" ? "dev" : "production";
+  if (value === undefined || value === "")
+    return env.ELEVENTY_RUN_MODE === "watch" || env.ELEVENTY_RUN_MODE === "serve" ? "dev" : "production";
   if ((CONTEXTS as readonly string[]).includes(value)) return value as DeployContext;
   problems.push(`CONTEXT: expected one of ${CONTEXTS.join(", ")} (or none, for production), found "${value}"`);
   return "production";

@@ -45,12 +45,15 @@ export interface EleventyConfig {
   addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string | Promise<string>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   /** https://www.11ty.dev/docs/languages/custom/ */
-  addExtension(extension: string, options: {
-    read: boolean;
-    getData: (inputPath: string) => Record<string, unknown>;
-    compile: (content: string, inputPath: string) => () => string;
-    compileOptions: { cache: boolean };
-  }): void;
+  addExtension(
+    extension: string,
+    options: {
+      read: boolean;
+      getData: (inputPath: string) => Record<string, unknown>;
+      compile: (content: string, inputPath: string) => () => string;
+      compileOptions: { cache: boolean };
+    },
+  ): void;
   on(event: "eleventy.before" | "eleventy.after", listener: (args: EventArguments) => unknown): void;
   /** Watch mode, before each rebuild: the changed files, as `./posts/a.md`. https://www.11ty.dev/docs/events/#eleventy.beforewatch */
   on(event: "eleventy.beforeWatch", listener: (changedFiles: string[]) => unknown): void;

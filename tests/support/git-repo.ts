@@ -22,7 +22,8 @@ export function gitEnv(date?: string): NodeJS.ProcessEnv {
 }
 
 function openRepo(root: string): GitRepo {
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  const git = (...args: string[]) =>
+    execFileSync("git", args, { cwd: root, encoding: "utf8", env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
   return {
     root,
     git,

@@ -30,7 +30,11 @@ export const PRODUCTION = { CONTEXT: "production", SITE_URL: "https://news.examp
 /** Every post in a folder of fixtures, built as production builds it. The caller removes it. */
 export async function publishFixtures(folder: URL, env: NodeJS.ProcessEnv = PRODUCTION): Promise<ScratchSite> {
   const dir = fileURLToPath(folder);
-  const posts = Object.fromEntries(readdirSync(dir).filter((name) => name.endsWith(".md")).map((name) => [name, readFileSync(path.join(dir, name))]));
+  const posts = Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => [name, readFileSync(path.join(dir, name))]),
+  );
   const scratch = await createScratchSite(posts);
   const result = await scratch.build(env);
   if (result.code !== 0) {
@@ -74,8 +78,15 @@ function footerProblem(): string | undefined {
   return undefined;
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".svg": "image/svg+xml",
-  ".png": "image/png", ".xml": "application/xml", ".xsl": "application/xslt+xml", ".json": "application/json" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".xsl": "application/xslt+xml",
+  ".json": "application/json",
+};
 
 /**
  * A file server that sends no CSP and no other header beyond Content-Type:
@@ -121,7 +132,10 @@ export async function openInertPages(folder: string): Promise<InertPages> {
   const context = await browser.newContext();
   const foreign = (url: string) => /^(https?|wss?):/.test(url) && new URL(url).origin !== server.url;
   // Nothing leaves the machine; page.on("request") still sees every attempt.
-  await context.route((url) => foreign(url.href), (route) => route.abort("blockedbyclient"));
+  await context.route(
+    (url) => foreign(url.href),
+    (route) => route.abort("blockedbyclient"),
+  );
 
   async function checkOne(page: Page, where: string): Promise<string[]> {
     const found: string[] = [];

@@ -17,7 +17,14 @@ export function fingerprint(folder: string): Record<string, string> {
   return Object.fromEntries(
     files.flatMap((name) => {
       try {
-        return [[name, createHash("sha256").update(readFileSync(path.join(folder, name))).digest("hex")]];
+        return [
+          [
+            name,
+            createHash("sha256")
+              .update(readFileSync(path.join(folder, name)))
+              .digest("hex"),
+          ],
+        ];
       } catch {
         return []; // a folder
       }
@@ -59,7 +66,11 @@ export function expectCompleteSite(output: string, slug: string, title: string):
 
 /** `npm run build` as a child process, to be killed. */
 function startBuild(site: ScratchSite, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ["--import", "./scripts/typescript.js", "scripts/build.ts"], { cwd: site.root, env: buildEnv(env), stdio: "ignore" });
+  return spawn(process.execPath, ["--import", "./scripts/typescript.js", "scripts/build.ts"], {
+    cwd: site.root,
+    env: buildEnv(env),
+    stdio: "ignore",
+  });
 }
 
 /** Waits until the build has written a file into its staging folder, then SIGKILLs it; returns its pid. */

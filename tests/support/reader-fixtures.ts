@@ -45,7 +45,8 @@ export function fixturePosts(count: number): FixturePost[] {
     ...posts[2]!,
     slug: BYLINE_SLUG,
     title: "Harbour report with a byline",
-    extra: "author: Sam Reporter\nupdated: 2025-01-05T10:00:00Z\nsource:\n  name: Harbour Gazette\n  url: https://gazette.example.com/harbour\n",
+    extra:
+      "author: Sam Reporter\nupdated: 2025-01-05T10:00:00Z\nsource:\n  name: Harbour Gazette\n  url: https://gazette.example.com/harbour\n",
   };
   posts[3] = { ...posts[3]!, slug: HOSTILE_SLUG, title: HOSTILE_TITLE };
   return posts;
@@ -78,7 +79,11 @@ export interface FixtureSite {
 }
 
 /** Builds a scratch site of `count` generated posts through the real production entry; `settings`, fields of its site.yaml. */
-export async function buildFixtureSite(count: number, env: NodeJS.ProcessEnv = {}, settings: Record<string, unknown> = {}): Promise<FixtureSite> {
+export async function buildFixtureSite(
+  count: number,
+  env: NodeJS.ProcessEnv = {},
+  settings: Record<string, unknown> = {},
+): Promise<FixtureSite> {
   const posts = fixturePosts(count);
   const scratch = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
   await scratch.writeSettings(settings);

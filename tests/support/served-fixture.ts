@@ -17,7 +17,11 @@ export interface ServedFixture {
   close(): Promise<void>;
 }
 
-export async function serveFixtureSite(count: number, env: NodeJS.ProcessEnv = {}, settings: Record<string, unknown> = {}): Promise<ServedFixture> {
+export async function serveFixtureSite(
+  count: number,
+  env: NodeJS.ProcessEnv = {},
+  settings: Record<string, unknown> = {},
+): Promise<ServedFixture> {
   const [fixture, browser] = await Promise.all([buildFixtureSite(count, env, settings), launchBrowser()]);
   const server = await startStaticServer(fixture.scratch.output, { netlifyToml: path.join(projectRoot, "netlify.toml") });
   return {

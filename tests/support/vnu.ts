@@ -1,11 +1,11 @@
 // The W3C Nu Html Checker, run from the jar that the vnu-jar package ships.
 // We call the system `java` ourselves: the package's own launcher would try to
 // download a Java runtime when it finds none, and tests must stay offline.
-import { execFile } from 'node:child_process';
-import { stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFile } from "node:child_process";
+import { stat } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 export interface VnuMessage {
   file: string;
@@ -24,12 +24,12 @@ interface RawMessage {
 
 const require = createRequire(import.meta.url);
 /** Absolute path of vnu.jar; the package exports it as a String object. */
-const vnuJarPath: string = String(require('vnu-jar'));
+const vnuJarPath: string = String(require("vnu-jar"));
 
 function run(cmd: string, args: string[]): Promise<string> {
   return new Promise((done, fail) => {
     execFile(cmd, args, { maxBuffer: 256 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (error) fail(new Error(`${cmd} ${args.slice(0, 4).join(' ')} … failed: ${error.message}\n${stderr}`));
+      if (error) fail(new Error(`${cmd} ${args.slice(0, 4).join(" ")} … failed: ${error.message}\n${stderr}`));
       else done(stderr);
     });
   });
@@ -46,24 +46,24 @@ export async function validateHtml(paths: string[]): Promise<VnuMessage[]> {
   for (const path of absolute) {
     if (!(await stat(path).catch(() => undefined))) throw new Error(`vnu: no such file: ${path}`);
   }
-  const java = process.env.JAVA ?? 'java';
+  const java = process.env.JAVA ?? "java";
   const args = [
     // vnu's schema evaluation is deeply recursive; below the 1 MB default it
     // overflows even on small pages, so give deep documents headroom.
-    '-Xss4m',
-    '-jar',
+    "-Xss4m",
+    "-jar",
     vnuJarPath,
-    '--format',
-    'json',
-    '--errors-only',
-    '--exit-zero-always',
-    '--skip-non-html',
-    '--',
+    "--format",
+    "json",
+    "--errors-only",
+    "--exit-zero-always",
+    "--skip-non-html",
+    "--",
     ...absolute,
   ];
   const stderr = await run(java, args);
   // The JSON report is the last line; the JVM may print notices before it.
-  const report = stderr.trim().split('\n').at(-1) ?? '';
+  const report = stderr.trim().split("\n").at(-1) ?? "";
   let parsed: { messages: RawMessage[] };
   try {
     parsed = JSON.parse(report) as { messages: RawMessage[] };
@@ -71,15 +71,15 @@ export async function validateHtml(paths: string[]): Promise<VnuMessage[]> {
     throw new Error(`vnu printed no JSON report:\n${stderr}`);
   }
   return parsed.messages
-    .filter((m) => m.type === 'error' || m.type === 'non-document-error')
+    .filter((m) => m.type === "error" || m.type === "non-document-error")
     .map((m) => ({
-      file: m.url?.startsWith('file:') ? fileURLToPath(m.url) : (m.url ?? ''),
+      file: m.url?.startsWith("file:") ? fileURLToPath(m.url) : (m.url ?? ""),
       line: m.firstLine ?? m.lastLine ?? 0,
-      message: m.type === 'error' ? m.message : `${m.subType ?? 'internal'}: ${m.message}`,
+      message: m.type === "error" ? m.message : `${m.subType ?? "internal"}: ${m.message}`,
     }));
 }
 
 /** One line per message, for readable assertion failures. */
 export function formatVnu(messages: VnuMessage[]): string {
-  return messages.map((m) => `${m.file}:${m.line}: ${m.message}`).join('\n');
+  return messages.map((m) => `${m.file}:${m.line}: ${m.message}`).join("\n");
 }

@@ -51,7 +51,11 @@ async function buildWith(env: NodeJS.ProcessEnv, settings: Record<string, unknow
 beforeAll(async () => {
   // Two sites, so the two builds can run side by side.
   [preview, production] = await Promise.all([
-    buildWith({ CONTEXT: "deploy-preview", DEPLOY_PRIME_URL: "https://deploy-preview-5--news.netlify.app", URL: "https://news.example.org" }),
+    buildWith({
+      CONTEXT: "deploy-preview",
+      DEPLOY_PRIME_URL: "https://deploy-preview-5--news.netlify.app",
+      URL: "https://news.example.org",
+    }),
     buildWith({ CONTEXT: "production", SITE_URL: "https://news.example.org" }, { pageSize: 1 }),
   ]);
 });
@@ -62,7 +66,8 @@ afterAll(async () => {
 
 const htmlPages = (site: BuiltSite) => site.files().filter((file) => file.endsWith(".html"));
 const linksOn = (site: BuiltSite, url: string) => [...site.document(url).querySelectorAll("main a")].map((a) => a.getAttribute("href"));
-const text = (site: BuiltSite, url: string, selector: string) => (site.document(url).querySelector(selector)?.textContent ?? "").replace(/\s+/g, " ").trim();
+const text = (site: BuiltSite, url: string, selector: string) =>
+  (site.document(url).querySelector(selector)?.textContent ?? "").replace(/\s+/g, " ").trim();
 const tagPage = (site: BuiltSite) => {
   const page = htmlPages(site).find((file) => /^\/tags?\/harbour\/index\.html$/.test(file));
   if (!page) throw new Error(`no tag page for Harbour among ${htmlPages(site).join(", ")}`);
@@ -92,7 +97,9 @@ describe("a deploy preview", () => {
   });
 
   it("links to itself, not to production", () => {
-    expect(preview.document(LIVE).querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(`https://deploy-preview-5--news.netlify.app${LIVE}`);
+    expect(preview.document(LIVE).querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(
+      `https://deploy-preview-5--news.netlify.app${LIVE}`,
+    );
   });
 });
 
@@ -116,8 +123,13 @@ describe("a production build", () => {
 
   it("pages through the live posts only", () => {
     // pageSize: 1 and two live posts: a draft or scheduled post would add pages.
-    expect(htmlPages(production).filter((file) => /^\/(page\/\d+\/)?index\.html$/.test(file))).toEqual(["/index.html", "/page/2/index.html"]);
-    expect([...linksOn(production, "/"), ...linksOn(production, "/page/2/")].filter((href) => href?.startsWith("/posts/")).sort()).toEqual([WINDOWS, LIVE].sort());
+    expect(htmlPages(production).filter((file) => /^\/(page\/\d+\/)?index\.html$/.test(file))).toEqual([
+      "/index.html",
+      "/page/2/index.html",
+    ]);
+    expect([...linksOn(production, "/"), ...linksOn(production, "/page/2/")].filter((href) => href?.startsWith("/posts/")).sort()).toEqual(
+      [WINDOWS, LIVE].sort(),
+    );
   });
 
   it("feeds and sitemap list exactly the live posts", async () => {
@@ -126,11 +138,21 @@ describe("a production build", () => {
     const rss = await new Parser().parseString(production.text("/feed.xml"));
     expect(rss.items.map((item) => item.link).sort()).toEqual(expected);
     const atom = new XMLParser({ ignoreAttributes: false }).parse(production.text("/atom.xml")).feed;
-    expect([atom.entry].flat().map((entry: { id: string }) => entry.id).sort()).toEqual(expected);
+    expect(
+      [atom.entry]
+        .flat()
+        .map((entry: { id: string }) => entry.id)
+        .sort(),
+    ).toEqual(expected);
     const json = JSON.parse(production.text("/feed.json")) as { items: { url: string }[] };
     expect(json.items.map((item) => item.url).sort()).toEqual(expected);
     const sitemap = new XMLParser().parse(production.text("/sitemap.xml")).urlset.url as { loc: string }[];
-    expect(sitemap.map((entry) => entry.loc).filter((loc) => loc.includes("/posts/")).sort()).toEqual(expected);
+    expect(
+      sitemap
+        .map((entry) => entry.loc)
+        .filter((loc) => loc.includes("/posts/"))
+        .sort(),
+    ).toEqual(expected);
   });
 
   it("lets search engines index it", () => {

@@ -174,7 +174,10 @@ describe("commits made before a post's date", () => {
 
 describe("an updated date set in frontmatter", () => {
   it("overrides git, on the page, in the feeds and in the sitemap", () => {
-    expect(updatedOnPage(second.site, CORRECTED).map((time) => time.datetime)).toEqual(["2024-02-01T00:00:00.000Z", "2024-02-09T16:00:00.000Z"]);
+    expect(updatedOnPage(second.site, CORRECTED).map((time) => time.datetime)).toEqual([
+      "2024-02-01T00:00:00.000Z",
+      "2024-02-09T16:00:00.000Z",
+    ]);
     expect(atomEntry(second, CORRECTED)?.updated).toBe("2024-02-09T16:00:00.000Z");
     expect(second.json.items.find((item) => item.url === `${BASE}${CORRECTED}`)?.date_modified).toBe("2024-02-09T16:00:00.000Z");
     expect(second.sitemap.find((entry) => entry.loc === `${BASE}${CORRECTED}`)?.lastmod).toBe("2024-02-09T16:00:00.000Z");

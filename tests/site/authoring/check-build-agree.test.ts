@@ -22,7 +22,8 @@ function fixtures(): Record<string, Uint8Array> {
       if (statSync(file).isFile()) posts[`${set.replace("/", "-")}/${name}`] = readFileSync(file);
     }
   }
-  const post = (front: string, body = "Text.") => new TextEncoder().encode(`---\ntitle: Generated\ndate: 2024-03-01\ndescription: A generated case.\n${front}---\n\n${body}\n`);
+  const post = (front: string, body = "Text.") =>
+    new TextEncoder().encode(`---\ntitle: Generated\ndate: 2024-03-01\ndescription: A generated case.\n${front}---\n\n${body}\n`);
   // Resource limits: 10,000 tags once exhausted the build's memory; a post larger than any story.
   posts["generated/ten-thousand-tags.md"] = post(`tags: [${Array.from({ length: 10_000 }, (_, i) => `t${i}`).join(", ")}]\n`);
   posts["generated/too-large.md"] = post("", "A long sentence of a story that never ends. ".repeat(13_000));
@@ -30,7 +31,11 @@ function fixtures(): Record<string, Uint8Array> {
 }
 
 /** The problem lines a run printed, sorted. */
-const problemLines = (run: RunResult) => `${run.stdout}\n${run.stderr}`.split("\n").filter((line) => line.startsWith("posts/")).sort();
+const problemLines = (run: RunResult) =>
+  `${run.stdout}\n${run.stderr}`
+    .split("\n")
+    .filter((line) => line.startsWith("posts/"))
+    .sort();
 const check = (site: ScratchSite) => site.run(process.execPath, ["--import", "./scripts/typescript.js", "scripts/check.ts"], ENV);
 
 let site: ScratchSite;

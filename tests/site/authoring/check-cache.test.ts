@@ -32,7 +32,8 @@ const checkFromCacheOnly = () => check("./forbid-validators.mjs");
 const lines = (run: RunResult) => `${run.stdout}${run.stderr}`.trim().split("\n");
 
 const DRAFT_IN_QUOTES = (found: string) => `posts/harbour.md:5:1: draft: expected true or false (not in quotes), found the text "${found}"`;
-const DUPLICATE = 'posts/2024/same-story.md:1:1: slug: expected a unique file name, found "same-story" already used by posts/2023/same-story.md';
+const DUPLICATE =
+  'posts/2024/same-story.md:1:1: slug: expected a unique file name, found "same-story" already used by posts/2023/same-story.md';
 
 let first: RunResult;
 let cached: RunResult;

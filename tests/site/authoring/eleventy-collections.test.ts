@@ -53,7 +53,12 @@ beforeAll(async () => {
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   const listing = readFileSync(path.join(scratch.output, "collection-names.txt"), "utf8");
-  collections = new Map(listing.trim().split("\n").map((line) => line.trim().split(" ") as [string, string]));
+  collections = new Map(
+    listing
+      .trim()
+      .split("\n")
+      .map((line) => line.trim().split(" ") as [string, string]),
+  );
 }, 120_000);
 
 afterAll(() => scratch?.remove());

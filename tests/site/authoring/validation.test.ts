@@ -27,18 +27,33 @@ const EXPECTED: [string, string][] = [
   ["posts/not-utf8.md:7:8: file:", "expected UTF-8 text, found bytes in another encoding"],
   ["posts/empty-body.md:6:1: body:", "expected the article text after the closing `---`, found an empty body"],
   ["posts/no-closing-fence.md:1:1: frontmatter:", "expected a closing `---` line after the fields, found the end of the file"],
-  ["posts/Unsafe Slug!.md:1:1: slug:", 'expected a file name of lowercase letters, digits and single hyphens (it becomes the URL), found "Unsafe Slug!"'],
+  [
+    "posts/Unsafe Slug!.md:1:1: slug:",
+    'expected a file name of lowercase letters, digits and single hyphens (it becomes the URL), found "Unsafe Slug!"',
+  ],
   ["posts/unknown-field.md:2:1: tittle:", 'unknown field; did you mean "title"?'],
   ["posts/unknown-field.md:1:1: title:", "expected the headline as text, found nothing"],
   ["posts/unclosed-code-fence.md:9:1: body:", "expected a closing ``` for the code block opened here, found the end of the file"],
-  ["posts/image-without-alt.md:9:1: body:", "expected alt text saying what the image shows, like ![Mayor cuts the ribbon](/img/bridge.jpg), found ![](/img/bridge.jpg)"],
+  [
+    "posts/image-without-alt.md:9:1: body:",
+    "expected alt text saying what the image shows, like ![Mayor cuts the ribbon](/img/bridge.jpg), found ![](/img/bridge.jpg)",
+  ],
   ["posts/image-without-alt.md:11:14: body:", 'expected an alt="…" saying what the image shows, found <img> with no alt'],
-  ["posts/malformed-markdown.md:7:6: body:", "expected a link like [text](https://example.com/page), found [the report](https://example.org/report,"],
+  [
+    "posts/malformed-markdown.md:7:6: body:",
+    "expected a link like [text](https://example.com/page), found [the report](https://example.org/report,",
+  ],
   ["posts/malformed-markdown.md:9:9: body:", "expected bold text closed with **, found **very without its closing **"],
-  ["posts/links-to-missing-post.md:7:25: body:", "expected a link to an existing post, found /posts/empty-titel/ but there is no posts/empty-titel.md; did you mean /posts/empty-title/?"],
+  [
+    "posts/links-to-missing-post.md:7:25: body:",
+    "expected a link to an existing post, found /posts/empty-titel/ but there is no posts/empty-titel.md; did you mean /posts/empty-title/?",
+  ],
   ["posts/links-to-draft.md:7:23: body:", "expected a link to a published post, found /posts/a-draft/, a draft"],
   ["posts/updated-before-date.md:4:1: updated:", 'expected a date no earlier than the post\'s `date`, found the text "2024-02-01"'],
-  ["posts/colliding-tags.md:1:1: tags:", 'expected tags that differ in their URL, found "C#" and "C++" (posts/colliding-tags.md) both at /tags/c/'],
+  [
+    "posts/colliding-tags.md:1:1: tags:",
+    'expected tags that differ in their URL, found "C#" and "C++" (posts/colliding-tags.md) both at /tags/c/',
+  ],
 ];
 
 /** Fixtures that are valid: they must produce no problem at all. */

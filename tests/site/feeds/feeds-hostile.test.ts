@@ -13,7 +13,14 @@ import { loadSite } from "../../../lib/site/settings.ts";
 import { readSite, type BuiltSite } from "../../support/site-build.ts";
 import { createScratchSite, type ScratchSite } from "../../support/scratch-site.ts";
 import {
-  jsonFeedProblems, linkedUrls, readAtom, readJson, readRss, visibleText, xmlProblems, type ReadFeed,
+  jsonFeedProblems,
+  linkedUrls,
+  readAtom,
+  readJson,
+  readRss,
+  visibleText,
+  xmlProblems,
+  type ReadFeed,
 } from "../../fixtures/feeds/feed-readers.ts";
 
 const BASE = "https://news.example.org";
@@ -24,9 +31,7 @@ const FEEDS = ["/feed.xml", "/atom.xml", "/feed.json"] as const;
 const site = await loadSite(ENV);
 
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
-const hostilePosts = Object.fromEntries(
-  readdirSync(new URL("hostile/", FIXTURES)).map((name) => [name, fixture(`hostile/${name}`)]),
-);
+const hostilePosts = Object.fromEntries(readdirSync(new URL("hostile/", FIXTURES)).map((name) => [name, fixture(`hostile/${name}`)]));
 
 /** What a post says, read straight from its file with a plain YAML parser. */
 interface Said {
@@ -130,7 +135,10 @@ describe("hostile posts", () => {
         const where = `${path} via ${feed.parser}`;
         expect(feed.title, where).toBe(site.title);
         expect(feed.homeUrl, where).toBe(`${BASE}/`);
-        expect(feed.entries.map((entry) => entry.id), where).toEqual(expected.map((post) => `${BASE}/posts/${post.slug}/`));
+        expect(
+          feed.entries.map((entry) => entry.id),
+          where,
+        ).toEqual(expected.map((post) => `${BASE}/posts/${post.slug}/`));
         feed.entries.forEach((entry, index) => {
           const post = expected[index]!;
           const what = `${where}, ${post.slug}`;
@@ -163,10 +171,16 @@ describe("hostile posts", () => {
   it("carry a revision date where the post was revised: Atom updated, JSON date_modified", async () => {
     const feeds = await readAll(firstSite);
     for (const feed of feeds["/atom.xml"]) {
-      expect(feed.entries.map((entry) => entry.updated), feed.parser).toEqual(expected.map((post) => post.updated ?? post.published));
+      expect(
+        feed.entries.map((entry) => entry.updated),
+        feed.parser,
+      ).toEqual(expected.map((post) => post.updated ?? post.published));
     }
     for (const feed of feeds["/feed.json"]) {
-      expect(feed.entries.map((entry) => entry.updated), feed.parser).toEqual(expected.map((post) => post.updated));
+      expect(
+        feed.entries.map((entry) => entry.updated),
+        feed.parser,
+      ).toEqual(expected.map((post) => post.updated));
     }
     expect(expected.some((post) => post.updated) && expected.some((post) => !post.updated)).toBe(true);
   });
@@ -199,14 +213,18 @@ describe("hostile posts", () => {
     for (const path of ["/feed.xml", "/atom.xml"] as const) {
       const [reference, rowan] = feeds[path];
       expect(rowan!.parser).toBe(ROWAN);
-      expect(rowan!.entries.map((entry) => entry.contentHtml), path).toEqual(
-        reference!.entries.map((entry) => decodeEntitiesOnce(entry.contentHtml.trim())),
-      );
+      expect(
+        rowan!.entries.map((entry) => entry.contentHtml),
+        path,
+      ).toEqual(reference!.entries.map((entry) => decodeEntitiesOnce(entry.contentHtml.trim())));
     }
   });
 
   it("give each feed's last-updated as the newest entry's change, not the build time", async () => {
-    const newest = expected.map((post) => post.updated ?? post.published).sort().at(-1);
+    const newest = expected
+      .map((post) => post.updated ?? post.published)
+      .sort()
+      .at(-1);
     const feeds = await readAll(firstSite);
     for (const feed of [...feeds["/feed.xml"], ...feeds["/atom.xml"]]) expect(feed.updated, feed.parser).toBe(newest);
   });

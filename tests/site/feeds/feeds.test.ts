@@ -11,7 +11,13 @@ import { launchBrowser, watchPage } from "../../support/browser.ts";
 import { buildProject, type BuiltSite } from "../../support/site-build.ts";
 import { startStaticServer, type StaticServer } from "../../support/static-server.ts";
 import {
-  jsonFeedProblems, linkedUrls, readAtom, readJson, readRss, xmlProblems, type ReadFeed,
+  jsonFeedProblems,
+  linkedUrls,
+  readAtom,
+  readJson,
+  readRss,
+  xmlProblems,
+  type ReadFeed,
 } from "../../fixtures/feeds/feed-readers.ts";
 
 const BASE = "https://news.example.org";
@@ -30,13 +36,16 @@ beforeAll(async () => {
 });
 
 const postPages = () =>
-  built.files().filter((file) => /^\/posts\/[^/]+\/index\.html$/.test(file)).map((file) => file.replace(/index\.html$/, ""));
+  built
+    .files()
+    .filter((file) => /^\/posts\/[^/]+\/index\.html$/.test(file))
+    .map((file) => file.replace(/index\.html$/, ""));
 const htmlPages = () => built.files().filter((file) => file.endsWith(".html"));
 
 describe("the strict checks themselves", () => {
   it("catch each kind of XML a strict parser refuses", () => {
     const broken = {
-      "unbound prefix": '<rss><dc:creator>x</dc:creator></rss>',
+      "unbound prefix": "<rss><dc:creator>x</dc:creator></rss>",
       "bare ampersand": "<rss>Tom & Jerry</rss>",
       "raw control character": "<rss>a\u0007b</rss>",
       "reference to a control character": "<rss>a&#7;b</rss>",
@@ -71,8 +80,14 @@ describe("the site's feeds", () => {
     const reference = all[0]!.entries.map((entry) => entry.id);
     expect([...reference].sort()).toEqual(expected.slice(0, site.feedLimit).sort());
     for (const feed of all) {
-      expect(feed.entries.map((entry) => entry.id), feed.parser).toEqual(reference);
-      expect(feed.entries.map((entry) => entry.url), feed.parser).toEqual(reference);
+      expect(
+        feed.entries.map((entry) => entry.id),
+        feed.parser,
+      ).toEqual(reference);
+      expect(
+        feed.entries.map((entry) => entry.url),
+        feed.parser,
+      ).toEqual(reference);
       const dates = feed.entries.map((entry) => entry.published);
       expect(dates, `${feed.parser}: newest first`).toEqual([...dates].sort().reverse());
     }
@@ -99,7 +114,10 @@ describe("the site's feeds", () => {
 
   it("date the XML feeds by their newest entry, not by the build", () => {
     const atom = readings["/atom.xml"]!;
-    const newest = atom[0]!.entries.map((entry) => entry.updated ?? entry.published).sort().at(-1);
+    const newest = atom[0]!.entries
+      .map((entry) => entry.updated ?? entry.published)
+      .sort()
+      .at(-1);
     for (const feed of [...readings["/feed.xml"]!, ...atom]) expect(feed.updated, feed.parser).toBe(newest);
   });
 

@@ -34,7 +34,10 @@ async function modifiedTimes(): Promise<Map<string, number>> {
 
 async function rewritten(before: Map<string, number>): Promise<string[]> {
   const after = await modifiedTimes();
-  return [...after].filter(([file, time]) => before.get(file) !== time).map(([file]) => file).sort();
+  return [...after]
+    .filter(([file, time]) => before.get(file) !== time)
+    .map(([file]) => file)
+    .sort();
 }
 
 const writePost = (post: FixturePost) => scratch.writePost(`${post.slug}.md`, postMarkdown(post));
@@ -135,7 +138,9 @@ describe("the live preview after saving a post with a problem", () => {
     const broken = posts[7]!;
     const before = await modifiedTimes();
     const page = site.text(`/posts/${broken.slug}/`);
-    const log = await watching.rebuildAfter(() => scratch.writePost(`${broken.slug}.md`, postMarkdown(broken).replace(/^title: .*$/m, "title: 42")));
+    const log = await watching.rebuildAfter(() =>
+      scratch.writePost(`${broken.slug}.md`, postMarkdown(broken).replace(/^title: .*$/m, "title: 42")),
+    );
     expect(log).toContain(`posts/${broken.slug}.md:2:1: title: expected the headline as text, found the number 42`);
     expect(site.text(`/posts/${broken.slug}/`)).toBe(page);
     expect(await rewritten(before)).toEqual([]);
@@ -208,7 +213,9 @@ describe("the live preview after deleting a post", () => {
 
     // The next edit is incremental again.
     const edited = posts[5]!;
-    const next = await watching.rebuildAfter(() => scratch.writePost(`${edited.slug}.md`, `${postMarkdown(edited)}\nAn edit after the deletion.\n`));
+    const next = await watching.rebuildAfter(() =>
+      scratch.writePost(`${edited.slug}.md`, `${postMarkdown(edited)}\nAn edit after the deletion.\n`),
+    );
     expect(next).toMatch(/Wrote \d+ files? \(skipped \d+\)/);
   });
 });

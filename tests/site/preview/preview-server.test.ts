@@ -39,7 +39,9 @@ function listeningAddresses(port: number): string[] {
 }
 
 beforeAll(async () => {
-  scratch = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post === posts[1] ? draft : post)])));
+  scratch = await createScratchSite(
+    Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post === posts[1] ? draft : post)])),
+  );
   preview = await watchSite(scratch.root, {}, await freePort());
   port = Number(SERVER_AT.exec(preview.startLog())?.[1]);
   expect(port, preview.startLog()).toBeGreaterThan(0);

@@ -63,8 +63,8 @@ describe("feeds moved by an edit to lib/site/addresses.ts alone", () => {
       expect(built.exists(NEW[name]), NEW[name]).toBe(true);
       expect(built.exists(OLD[name]), OLD[name]).toBe(false);
     }
-    expect(built.text(NEW.rss)).toContain("<rss version=\"2.0\"");
-    expect(built.text(NEW.atom)).toContain("<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+    expect(built.text(NEW.rss)).toContain('<rss version="2.0"');
+    expect(built.text(NEW.atom)).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
     expect(JSON.parse(built.text(NEW.json)).version).toBe("https://jsonfeed.org/version/1.1");
     expect(built.text(NEW.stylesheet)).toContain("<xsl:stylesheet");
   });
@@ -72,7 +72,10 @@ describe("feeds moved by an edit to lib/site/addresses.ts alone", () => {
   it("are announced at the new addresses by every page", () => {
     expect(htmlPages().length).toBeGreaterThan(5);
     for (const page of htmlPages()) {
-      const links = [...built.document(page).querySelectorAll('link[rel="alternate"]')].map((link) => [link.getAttribute("type"), link.getAttribute("href")]);
+      const links = [...built.document(page).querySelectorAll('link[rel="alternate"]')].map((link) => [
+        link.getAttribute("type"),
+        link.getAttribute("href"),
+      ]);
       expect(links, page).toEqual([
         ["application/rss+xml", `${BASE}${NEW.rss}`],
         ["application/atom+xml", `${BASE}${NEW.atom}`],
@@ -83,20 +86,27 @@ describe("feeds moved by an edit to lib/site/addresses.ts alone", () => {
 
   it("are linked at the new addresses from the subscribe page, the about page and the home page", () => {
     const subscribe = built.document(addresses.subscribe);
-    const listed = [...subscribe.querySelectorAll(".feed-list li")].map((item) => [item.querySelector("a")?.getAttribute("href"), item.querySelector("code")?.textContent]);
+    const listed = [...subscribe.querySelectorAll(".feed-list li")].map((item) => [
+      item.querySelector("a")?.getAttribute("href"),
+      item.querySelector("code")?.textContent,
+    ]);
     expect(listed).toEqual([NEW.rss, NEW.atom, NEW.json].map((feed) => [feed, `${BASE}${feed}`]));
     expect(hrefs(addresses.about)).toContain(NEW.rss);
     for (const page of [addresses.subscribe, addresses.about, addresses.home]) {
       const footer = [...built.document(page).querySelectorAll(".site-footer a[type]")].map((a) => a.getAttribute("href"));
       expect(footer, page).toEqual([NEW.rss, NEW.atom, NEW.json]);
       for (const old of Object.values(OLD)) {
-        expect(hrefs(page).filter((href) => href.endsWith(old)), page).toEqual([]);
+        expect(
+          hrefs(page).filter((href) => href.endsWith(old)),
+          page,
+        ).toEqual([]);
       }
     }
   });
 
   it("name themselves, and their XSL page, at the new addresses; the XSL page links the new ones", () => {
-    for (const feed of [NEW.rss, NEW.atom]) expect(built.text(feed)).toContain(`<?xml-stylesheet href="${NEW.stylesheet}" type="text/xsl"?>`);
+    for (const feed of [NEW.rss, NEW.atom])
+      expect(built.text(feed)).toContain(`<?xml-stylesheet href="${NEW.stylesheet}" type="text/xsl"?>`);
     expect(built.text(NEW.rss)).toContain(`<atom:link href="${BASE}${NEW.rss}" rel="self" type="application/rss+xml"/>`);
     expect(built.text(NEW.atom)).toContain(`<link rel="self" type="application/atom+xml" href="${BASE}${NEW.atom}"/>`);
     expect(JSON.parse(built.text(NEW.json)).feed_url).toBe(`${BASE}${NEW.json}`);
@@ -148,7 +158,8 @@ describe("feeds moved by an edit to lib/site/addresses.ts alone", () => {
     const mentions: string[] = [];
     for (const entry of files) {
       const text = readFileSync(path.join(entry.parentPath, entry.name), "utf8");
-      for (const old of Object.values(OLD)) if (text.includes(old)) mentions.push(`${old} in ${path.relative(scratch.output, path.join(entry.parentPath, entry.name))}`);
+      for (const old of Object.values(OLD))
+        if (text.includes(old)) mentions.push(`${old} in ${path.relative(scratch.output, path.join(entry.parentPath, entry.name))}`);
     }
     expect(mentions).toEqual([]);
   });

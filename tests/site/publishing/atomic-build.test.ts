@@ -52,7 +52,9 @@ afterAll(async () => {
 describe("the atomic build", () => {
   it("first builds a complete site", () => {
     expect(good.code).toBe(0);
-    expect(Object.keys(before)).toEqual(expect.arrayContaining(["index.html", "feed.xml", path.join("posts", "harbour-reopens", "index.html")]));
+    expect(Object.keys(before)).toEqual(
+      expect.arrayContaining(["index.html", "feed.xml", path.join("posts", "harbour-reopens", "index.html")]),
+    );
   });
 
   it("fails with a non-zero exit on a bad post, naming it, and leaves _site unchanged", () => {

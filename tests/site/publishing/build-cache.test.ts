@@ -79,13 +79,25 @@ describe("build cache kept by Netlify between builds", () => {
 
   it("does not even load the validators when every post is unchanged", async () => {
     await writeFile(path.join(site.root, "forbid-zod.mjs"), FORBID_ZOD);
-    const unchanged = await site.run(process.execPath, ["--import", "./scripts/typescript.js", "--import", "./forbid-zod.mjs", "scripts/build.ts"]);
+    const unchanged = await site.run(process.execPath, [
+      "--import",
+      "./scripts/typescript.js",
+      "--import",
+      "./forbid-zod.mjs",
+      "scripts/build.ts",
+    ]);
     expect(unchanged.code, unchanged.stderr).toBe(0);
     expect(checkLine(unchanged)).toBe(`Posts checked: 0 validated, ${posts.length} unchanged from the build cache.`);
 
     // The hook does catch a build that needs them: one changed post.
     await site.writePost(`${posts[1]!.slug}.md`, `${postMarkdown(posts[1]!)}\nOne more line.\n`);
-    const changed = await site.run(process.execPath, ["--import", "./scripts/typescript.js", "--import", "./forbid-zod.mjs", "scripts/build.ts"]);
+    const changed = await site.run(process.execPath, [
+      "--import",
+      "./scripts/typescript.js",
+      "--import",
+      "./forbid-zod.mjs",
+      "scripts/build.ts",
+    ]);
     expect(changed.code).not.toBe(0);
     expect(changed.stderr).toContain("the build loaded zod");
   });

@@ -30,7 +30,9 @@ const ENV = { CONTEXT: "production", SITE_URL: "https://news.example.org" };
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The one line a failed build prints: the staging folder it could not write, why, and what to do. */
 const plainWords = (root: string, why: string, fix: string) =>
-  new RegExp(`^Cannot write the site to ${escapeRegExp(realpathSync(root))}/_site\\.staging-\\d+: ${escapeRegExp(why)}\\. ${escapeRegExp(fix)}\n$`);
+  new RegExp(
+    `^Cannot write the site to ${escapeRegExp(realpathSync(root))}/_site\\.staging-\\d+: ${escapeRegExp(why)}\\. ${escapeRegExp(fix)}\n$`,
+  );
 
 const mounted: string[] = [];
 const disks: string[] = [];
@@ -123,7 +125,11 @@ describe("a folder the build may not write to", () => {
     const withoutOverride = ["--bounding-set=-dac_override,-dac_read_search", "--", process.execPath];
     try {
       const failed = await site.run("setpriv", [...withoutOverride, "--import", "./scripts/typescript.js", "scripts/build.ts"], ENV);
-      const message = plainWords(site.root, "permission denied (EACCES)", `Let the user ${userInfo().username} write to ${realpathSync(site.root)}, or build as a user who may, and build again.`);
+      const message = plainWords(
+        site.root,
+        "permission denied (EACCES)",
+        `Let the user ${userInfo().username} write to ${realpathSync(site.root)}, or build as a user who may, and build again.`,
+      );
       expectNothingPublished(failed, site, published, message);
     } finally {
       chmodSync(site.root, 0o755);
@@ -138,7 +144,11 @@ describe("a folder the build may not write to", () => {
     asRoot("mount", ["--bind", site.root, site.root], "mounts the site read-only");
     mounted.push(site.root);
     asRoot("mount", ["-o", "remount,bind,ro", site.root], "mounts the site read-only");
-    const message = plainWords(site.root, "the file system is read-only (EROFS)", "Build on a writable file system, or mount this one read-write, and build again.");
+    const message = plainWords(
+      site.root,
+      "the file system is read-only (EROFS)",
+      "Build on a writable file system, or mount this one read-write, and build again.",
+    );
     expectNothingPublished(await site.build(ENV), site, published, message);
   });
 });

@@ -36,7 +36,7 @@ describe("a build with a broken post", () => {
   });
 
   it("names file, line, column and field with what was expected and what was found, for every problem", () => {
-    expect(result.stderr).toContain('posts/broken.md:2:1: title: expected the headline as text, found the number 42');
+    expect(result.stderr).toContain("posts/broken.md:2:1: title: expected the headline as text, found the number 42");
     expect(result.stderr).toContain(
       'posts/broken.md:3:1: date: expected a date like 2018-06-14 or 2018-06-14T09:30:00-04:00, found the text "last Tuesday"',
     );

@@ -14,7 +14,15 @@ import { cpSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { copyOfSite, deadPid, expectCompleteSite, fingerprint, halfWritten, killOnceWriting, leftovers } from "../../support/output-folders.ts";
+import {
+  copyOfSite,
+  deadPid,
+  expectCompleteSite,
+  fingerprint,
+  halfWritten,
+  killOnceWriting,
+  leftovers,
+} from "../../support/output-folders.ts";
 import { createScratchSite, type ScratchSite } from "../../support/scratch-site.ts";
 import { watchSite } from "../../support/watching-site.ts";
 

@@ -14,7 +14,11 @@ let site: BuiltSite;
 let server: StaticServer;
 
 beforeAll(async () => {
-  site = await buildProject({ CONTEXT: "deploy-preview", URL: "https://news.example.org", DEPLOY_PRIME_URL: "https://deploy-preview-6--news.netlify.app" });
+  site = await buildProject({
+    CONTEXT: "deploy-preview",
+    URL: "https://news.example.org",
+    DEPLOY_PRIME_URL: "https://deploy-preview-6--news.netlify.app",
+  });
   server = await startStaticServer(site.output, { netlifyToml: path.join(projectRoot, "netlify.toml") });
 });
 
@@ -41,9 +45,18 @@ describe("a deploy preview", () => {
 // lib/site/addresses.ts gives the feeds, not kept in netlify.toml; the same in every context.
 describe("the rules a build writes beside netlify.toml", () => {
   it("redirect the addresses people guess for a feed to the RSS feed, permanently, and nothing else", async () => {
-    const { redirects, errors } = await parseAllRedirects({ redirectsFiles: [path.join(site.output, "_redirects")], configRedirects: [], minimal: true });
+    const { redirects, errors } = await parseAllRedirects({
+      redirectsFiles: [path.join(site.output, "_redirects")],
+      configRedirects: [],
+      minimal: true,
+    });
     expect(errors).toEqual([]);
-    const rules = (redirects as { from: string; to: string; status?: number; force?: boolean }[]).map(({ from, to, status, force }) => ({ from, to, status, force: force ?? false }));
+    const rules = (redirects as { from: string; to: string; status?: number; force?: boolean }[]).map(({ from, to, status, force }) => ({
+      from,
+      to,
+      status,
+      force: force ?? false,
+    }));
     expect(rules).toEqual(addresses.feedGuesses.map((from) => ({ from, to: addresses.feeds.rss, status: 301, force: false })));
     for (const guess of [...addresses.feedGuesses, "/feed/"]) {
       const { status, headers } = await fetchRaw(server.url + guess);
@@ -63,7 +76,8 @@ describe("the rules a build writes beside netlify.toml", () => {
         if (!a.forRegExp.test(sample(b.for)) && !b.forRegExp.test(sample(a.for))) continue;
         for (const [name, value] of Object.entries(a.values)) {
           const other = Object.entries(b.values).find(([key]) => key.toLowerCase() === name.toLowerCase());
-          if (other && other[1] !== value) clashes.push(`${name}: _headers ${a.for} says "${value}", netlify.toml ${b.for} says "${other[1]}"`);
+          if (other && other[1] !== value)
+            clashes.push(`${name}: _headers ${a.for} says "${value}", netlify.toml ${b.for} says "${other[1]}"`);
         }
       }
     }

@@ -61,7 +61,12 @@ describe("header and redirect rules", () => {
   it("name no address lib/site/addresses.ts owns: the feeds' headers and redirects are built into _headers and _redirects", async () => {
     // tests/site/publishing/netlify-config-preview.test.ts checks the built rules with these.
     const { headers } = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: NETLIFY_TOML, configHeaders: [], minimal: true });
-    const { redirects } = await parseAllRedirects({ redirectsFiles: [], netlifyConfigPath: NETLIFY_TOML, configRedirects: [], minimal: true });
+    const { redirects } = await parseAllRedirects({
+      redirectsFiles: [],
+      netlifyConfigPath: NETLIFY_TOML,
+      configRedirects: [],
+      minimal: true,
+    });
     expect(redirects).toEqual([]);
     const owned: string[] = [...Object.values(addresses.feeds), addresses.feedStylesheet];
     expect((headers as { for: string }[]).map((rule) => rule.for).filter((path) => owned.includes(path))).toEqual([]);
@@ -86,7 +91,9 @@ describe("header and redirect rules", () => {
 
   it("make only the fingerprinted assets immutable", async () => {
     const { headers } = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: NETLIFY_TOML, configHeaders: [], minimal: false });
-    const immutable = headers.filter((rule) => Object.entries(rule.values).some(([name, value]) => name.toLowerCase() === "cache-control" && value.includes("immutable")));
+    const immutable = headers.filter((rule) =>
+      Object.entries(rule.values).some(([name, value]) => name.toLowerCase() === "cache-control" && value.includes("immutable")),
+    );
     expect(immutable.map((rule) => rule.for)).toEqual(["/assets/*"]);
     expect(immutable[0]!.values["Cache-Control"]).toBe("public, max-age=31536000, immutable");
   });

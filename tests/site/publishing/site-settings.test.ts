@@ -16,8 +16,13 @@ import { watchSite } from "../../support/watching-site.ts";
 
 const ADDRESS = "https://ledger.example.com";
 const PREVIEW = "https://deploy-preview-9--the-commit-ledger.netlify.app";
-const post = (title: string, extra = "") => `---\ntitle: ${title}\ndate: 2024-03-0${title.length % 9}\ndescription: About ${title}.\n${extra}---\n\nText.\n`;
-const POSTS = { "harbour.md": post("Harbour reopens"), "bridge.md": post("Bridge opens"), "unfinished.md": post("Unfinished", "draft: true\n") };
+const post = (title: string, extra = "") =>
+  `---\ntitle: ${title}\ndate: 2024-03-0${title.length % 9}\ndescription: About ${title}.\n${extra}---\n\nText.\n`;
+const POSTS = {
+  "harbour.md": post("Harbour reopens"),
+  "bridge.md": post("Bridge opens"),
+  "unfinished.md": post("Unfinished", "draft: true\n"),
+};
 
 const sites: ScratchSite[] = [];
 let production: ScratchSite;
@@ -108,7 +113,9 @@ describe("a broken site.yaml", () => {
   beforeAll(async () => {
     before = built.text("/index.html");
     const file = path.join(production.root, "site.yaml");
-    const broken = readFileSync(file, "utf8").replace(`url: ${ADDRESS}`, "url: ledger.example.com").replace("feedLimit: 1", "feedLimit: all");
+    const broken = readFileSync(file, "utf8")
+      .replace(`url: ${ADDRESS}`, "url: ledger.example.com")
+      .replace("feedLimit: 1", "feedLimit: all");
     await writeFile(file, broken);
     [build, check] = await Promise.all([production.build(), production.run("npm", ["run", "--silent", "check"])]);
   });
@@ -119,8 +126,12 @@ describe("a broken site.yaml", () => {
     const lines = build.stderr.trim().split("\n");
     expect(lines[0]).toBe("2 problems in the publication's settings; no post was checked and nothing was published.");
     expect(lines.slice(1)).toEqual([
-      expect.stringMatching(/^site\.yaml:\d+:1: url: expected an address like https:\/\/news\.example\.org .*, found the text "ledger\.example\.com"$/),
-      expect.stringMatching(/^site\.yaml:\d+:1: feedLimit: expected a whole number of stories a feed from 1 to 1000 \(not in quotes\), found the text "all"$/),
+      expect.stringMatching(
+        /^site\.yaml:\d+:1: url: expected an address like https:\/\/news\.example\.org .*, found the text "ledger\.example\.com"$/,
+      ),
+      expect.stringMatching(
+        /^site\.yaml:\d+:1: feedLimit: expected a whole number of stories a feed from 1 to 1000 \(not in quotes\), found the text "all"$/,
+      ),
     ]);
     expect(check.stderr).toBe(build.stderr);
     expect(`${build.stdout}${check.stdout}`).toBe("");

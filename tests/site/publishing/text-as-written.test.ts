@@ -96,7 +96,9 @@ describe("pages with characters beyond U+00FF", () => {
   it("list the headline on the home page, the neighbour's page and the tag page", () => {
     expect(doc("/").body.textContent).toContain(TITLE);
     expect(doc("/posts/neighbour/").body.textContent).toContain(TITLE);
-    const tagPage = built.files().find((file) => file.startsWith("/tags/") && file !== "/tags/index.html" && doc(file).body.textContent?.includes(TAG));
+    const tagPage = built
+      .files()
+      .find((file) => file.startsWith("/tags/") && file !== "/tags/index.html" && doc(file).body.textContent?.includes(TAG));
     expect(tagPage, "a tag page names the tag").toBeDefined();
     expect(doc(tagPage!).body.textContent).toContain(TITLE);
   });

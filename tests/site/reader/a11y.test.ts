@@ -41,7 +41,9 @@ describe("axe", () => {
         await page.emulateMedia({ colorScheme });
         expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(colorScheme === "dark");
         const results = await new AxeBuilder({ page }).analyze();
-        const violations = results.violations.map((v) => `${colorScheme} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        const violations = results.violations.map(
+          (v) => `${colorScheme} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        );
         expect(violations).toEqual([]);
         expect(results.passes.map((rule) => rule.id)).toContain("color-contrast");
       }

@@ -26,7 +26,8 @@ beforeAll(async () => {
 afterAll(() => fixture?.scratch.remove());
 
 function htmlPages(site: BuiltSite): { url: string; html: string; bytes: Buffer }[] {
-  return site.files()
+  return site
+    .files()
     .filter((file) => file.endsWith(".html"))
     .map((url) => {
       const bytes = readFileSync(path.join(site.output, url));
@@ -34,7 +35,11 @@ function htmlPages(site: BuiltSite): { url: string; html: string; bytes: Buffer 
     });
 }
 
-const sites = () => [["real site", real], ["generated site", fixture.site]] as const;
+const sites = () =>
+  [
+    ["real site", real],
+    ["generated site", fixture.site],
+  ] as const;
 
 const gzipped = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
 
@@ -95,7 +100,10 @@ describe("loading", () => {
 
   it("needs no client JavaScript: no scripts but JSON-LD data, no handlers, no javascript: links", () => {
     for (const [name, site] of sites()) {
-      expect(site.files().filter((file) => /\.m?js$/.test(file)), name).toEqual([]);
+      expect(
+        site.files().filter((file) => /\.m?js$/.test(file)),
+        name,
+      ).toEqual([]);
       for (const page of htmlPages(site)) {
         const { document } = parseHTML(page.html);
         const scripts = [...document.querySelectorAll("script")].filter((script) => script.getAttribute("type") !== "application/ld+json");

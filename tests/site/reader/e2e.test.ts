@@ -115,7 +115,9 @@ describe("keyboard", () => {
         [...document.querySelectorAll("a[href]")].map((a, index) => `${index}:${a.getAttribute("href")}`),
       );
       const focusable = await page.evaluate(() =>
-        [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")].map((el, index) => `${index}:${el.getAttribute("href") ?? el.localName}`),
+        [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")].map(
+          (el, index) => `${index}:${el.getAttribute("href") ?? el.localName}`,
+        ),
       );
       const visited = await tabThrough(page);
       const reached = new Set(visited.map((entry) => entry.id));

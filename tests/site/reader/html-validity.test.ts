@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 afterAll(() => fixture?.scratch.remove());
 
-const htmlFiles = (site: BuiltSite) => site.files().filter((file) => file.endsWith(".html")).map((file) => path.join(site.output, file));
+const htmlFiles = (site: BuiltSite) =>
+  site
+    .files()
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => path.join(site.output, file));
 
 describe("HTML validity", () => {
   it("finds no error on any page of the real and the generated site", async () => {

@@ -72,7 +72,10 @@ describe("internal links", () => {
     try {
       const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
       await mkdir(path.join(dir, "a"));
-      await writeFile(path.join(dir, "index.html"), page('<a href="/a/#here">ok</a> <a href="/gone/">gone</a> <a href="/a/#nowhere">frag</a>'));
+      await writeFile(
+        path.join(dir, "index.html"),
+        page('<a href="/a/#here">ok</a> <a href="/gone/">gone</a> <a href="/a/#nowhere">frag</a>'),
+      );
       await writeFile(path.join(dir, "a", "index.html"), page('<h2 id="here">Here</h2>'));
       const { broken } = brokenLinks(readSite(dir));
       expect(broken).toEqual(["/ → /gone/ (no such page)", '/ → /a/#nowhere (no element with id "nowhere")']);

@@ -4,8 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchSite } from "../../support/scratch-site.ts";
 import { buildProject, type BuiltSite } from "../../support/site-build.ts";
 import {
-  BYLINE_SLUG, HOSTILE_SLUG, HOSTILE_TITLE, VIDEO_ID, VIDEO_SLUG,
-  buildFixtureSite, postMarkdown, type FixtureSite,
+  BYLINE_SLUG,
+  HOSTILE_SLUG,
+  HOSTILE_TITLE,
+  VIDEO_ID,
+  VIDEO_SLUG,
+  buildFixtureSite,
+  postMarkdown,
+  type FixtureSite,
 } from "../../support/reader-fixtures.ts";
 
 const PAGE_SIZE = 4;
@@ -57,7 +63,16 @@ describe("home page", () => {
     expect(nav.getAttribute("aria-label")).toBeTruthy();
     const current = [...nav.querySelectorAll('a[aria-current="page"]')];
     expect(current.map((a) => [a.getAttribute("href"), text(a)])).toEqual([["/page/3/", "Page 3"]]);
-    expect(hrefs(doc, "nav.pagination a")).toEqual(["/page/2/", "/", "/page/2/", "/page/3/", "/page/4/", "/page/5/", "/page/6/", "/page/4/"]);
+    expect(hrefs(doc, "nav.pagination a")).toEqual([
+      "/page/2/",
+      "/",
+      "/page/2/",
+      "/page/3/",
+      "/page/4/",
+      "/page/5/",
+      "/page/6/",
+      "/page/4/",
+    ]);
     expect(doc.querySelector('nav.pagination a[rel="prev"]')?.getAttribute("href")).toBe("/page/2/");
     expect(doc.querySelector('nav.pagination a[rel="next"]')?.getAttribute("href")).toBe("/page/4/");
     expect(doc.title).toBe("Latest news, page 3 — The Commit Ledger");
@@ -87,7 +102,10 @@ describe("post page", () => {
       for (const href of links) expect(built.exists(href), href).toBe(true);
     }
     expect(hrefs(real.document(FIRST_POST), ".post-footer .tag-list a")).toEqual([
-      "/tags/kim-kardashian/", "/tags/alice-johnson/", "/tags/criminal-justice/", "/tags/politics/",
+      "/tags/kim-kardashian/",
+      "/tags/alice-johnson/",
+      "/tags/criminal-justice/",
+      "/tags/politics/",
     ]);
   });
 
@@ -160,8 +178,18 @@ describe("tags", () => {
 
   it("has an index listing each tag once with its count", () => {
     const doc = site.document("/tags/");
-    const entries = [...doc.querySelectorAll(".topic-index li")].map((li) => [li.querySelector("a")!.getAttribute("href"), text(li.querySelector(".count"))]);
-    expect(entries.map(([href]) => href)).toEqual(["/tags/courts/", "/tags/health/", "/tags/local-news/", "/tags/politics/", "/tags/science/", "/tags/weather/"]);
+    const entries = [...doc.querySelectorAll(".topic-index li")].map((li) => [
+      li.querySelector("a")!.getAttribute("href"),
+      text(li.querySelector(".count")),
+    ]);
+    expect(entries.map(([href]) => href)).toEqual([
+      "/tags/courts/",
+      "/tags/health/",
+      "/tags/local-news/",
+      "/tags/politics/",
+      "/tags/science/",
+      "/tags/weather/",
+    ]);
     const courts = fixture.posts.filter((post) => post.tags.includes("Courts") || post.tags.includes("courts")).length;
     expect(entries[0]![1]).toBe(`(${courts} stories)`);
   });

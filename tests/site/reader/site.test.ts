@@ -17,7 +17,6 @@ function seedParagraphs(): string[] {
   return lines.slice(1).filter((line) => line !== "Check out the video below." && line !== "Share This Post");
 }
 
-
 let site: BuiltSite;
 beforeAll(async () => {
   site = await buildProject({ CONTEXT: "production", SITE_URL: BASE });

@@ -83,13 +83,24 @@ function liveMarkup(page: Page): Promise<string[]> {
   });
 }
 
-const htmlPages = () => site.files().filter((file) => file.endsWith(".html")).map((file) => file.replace(/(^|\/)index\.html$/, "$1"));
+const htmlPages = () =>
+  site
+    .files()
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => file.replace(/(^|\/)index\.html$/, "$1"));
 
 describe("payloads in every field, on every page", () => {
   it("are looked for by a detector that does see live markup when there is some", async () => {
     const page = await browser.newPage();
     await page.setContent(`<style></style><p style="x" onclick="y"><a href=" java\tscript:z">a</a><iframe></iframe><script>1</script>`);
-    expect((await liveMarkup(page)).sort()).toEqual(["1 <style> elements", "<iframe>", "<script>", "a href=javascript:z", "p onclick", "p style="]);
+    expect((await liveMarkup(page)).sort()).toEqual([
+      "1 <style> elements",
+      "<iframe>",
+      "<script>",
+      "a href=javascript:z",
+      "p onclick",
+      "p style=",
+    ]);
     await page.close();
   });
 
@@ -114,7 +125,9 @@ describe("payloads in every field, on every page", () => {
     expect(await page.title()).toContain(payloads.title);
     expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe(payloads.title);
     expect(await page.locator('meta[name="description"]').getAttribute("content")).toBe(payloads.description);
-    expect(await page.locator('meta[property="article:tag"]').evaluateAll((els) => els.map((el) => el.getAttribute("content")))).toEqual(payloads.tags);
+    expect(await page.locator('meta[property="article:tag"]').evaluateAll((els) => els.map((el) => el.getAttribute("content")))).toEqual(
+      payloads.tags,
+    );
     const source = page.locator(".source a");
     expect(await source.getAttribute("href")).toBe(payloads.source.url);
     expect(await source.textContent()).toBe(payloads.source.name);
@@ -156,7 +169,9 @@ describe("payloads in the feeds", () => {
     const doc = item as unknown as ReturnType<typeof xml>;
     expect(texts(doc, "title")).toEqual([payloads.title]);
     // RSS descriptions are HTML to feed readers: their text, once parsed as HTML, is the summary as written.
-    expect(texts(doc, "description").map((html) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body.textContent)).toEqual([payloads.description]);
+    expect(
+      texts(doc, "description").map((html) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body.textContent),
+    ).toEqual([payloads.description]);
     expect(texts(doc, "dc:creator")).toEqual([payloads.author]);
     expect(texts(doc, "category")).toEqual(payloads.tags);
   });
@@ -170,7 +185,9 @@ describe("payloads in the feeds", () => {
   });
 
   it("are escaped in JSON Feed", () => {
-    const feed = JSON.parse(site.text("/feed.json")) as { items: { title: string; summary: string; tags: string[]; authors: { name: string }[] }[] };
+    const feed = JSON.parse(site.text("/feed.json")) as {
+      items: { title: string; summary: string; tags: string[]; authors: { name: string }[] }[];
+    };
     expect(feed.items[0]!.title).toBe(payloads.title);
     expect(feed.items[0]!.summary).toBe(payloads.description);
     expect(feed.items[0]!.tags).toEqual(payloads.tags);

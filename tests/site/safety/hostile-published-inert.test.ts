@@ -15,7 +15,9 @@ import type { ScratchSite } from "../../support/scratch-site.ts";
 import { readSite } from "../../support/site-build.ts";
 
 const FIXTURES = new URL("../../fixtures/hostile/inert/", import.meta.url);
-const slugs = readdirSync(fileURLToPath(FIXTURES)).filter((name) => name.endsWith(".md")).map((name) => name.slice(0, -3));
+const slugs = readdirSync(fileURLToPath(FIXTURES))
+  .filter((name) => name.endsWith(".md"))
+  .map((name) => name.slice(0, -3));
 
 let scratch: ScratchSite;
 let pages: InertPages;
@@ -47,11 +49,11 @@ describe("the inert check", () => {
     try {
       const report = await control.check(["/live/", "/swallowed/", "/clean/", "/missing/"]);
       expect(report.findings).toEqual([
-        "/live/: <a href=\" java\tscript:void(0)\">",
+        '/live/: <a href=" java\tscript:void(0)">',
         "/live/: <iframe>",
         "/live/: <img onerror>",
         "/live/: <script>",
-        "/live/: alert \"ran\"",
+        '/live/: alert "ran"',
         "/live/: request to https://evil.example/p.png",
         "/missing/: 0 site footers",
         "/missing/: status 404",
@@ -71,7 +73,9 @@ describe("the inert check", () => {
     const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>https://x.example/</id><updated>2024-01-01T00:00:00Z</updated>
       <entry><id>https://x.example/a</id><title type="html">&lt;i&gt;t&lt;/i&gt;</title><updated>2024-01-01T00:00:00Z</updated>
       <summary type="text">&lt;b&gt;text, shown as typed&lt;/b&gt;</summary><content type="html">&lt;script&gt;1&lt;/script&gt;</content></entry></feed>`;
-    const json = JSON.stringify({ items: [{ id: "https://x.example/a", summary: "<b>text</b>", content_html: "<svg onload=alert(1)></svg>" }] });
+    const json = JSON.stringify({
+      items: [{ id: "https://x.example/a", summary: "<b>text</b>", content_html: "<svg onload=alert(1)></svg>" }],
+    });
     expect(checkFeeds({ rss, atom, json })).toEqual({
       checked: ["feed.xml https://x.example/a", "atom.xml https://x.example/a", "feed.json https://x.example/a"],
       findings: [
@@ -90,7 +94,10 @@ describe("the inert check", () => {
 describe("hostile posts, published and shown without a CSP", () => {
   it("run nothing and build nothing live on the home page, the post pages and every tag page", async () => {
     const built = readSite(scratch.output);
-    const tagPages = built.files().filter((file) => /^\/tags\/.+\/index\.html$/.test(file)).map((file) => file.replace(/index\.html$/, ""));
+    const tagPages = built
+      .files()
+      .filter((file) => /^\/tags\/.+\/index\.html$/.test(file))
+      .map((file) => file.replace(/index\.html$/, ""));
     expect(tagPages.length).toBeGreaterThanOrEqual(3);
     const report = await pages.check(["/", ...slugs.map((slug) => `/posts/${slug}/`), "/tags/", ...tagPages]);
     expect(report.findings).toEqual([]);

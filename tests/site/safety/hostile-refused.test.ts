@@ -13,7 +13,8 @@ const LINK = (href: string) => `body: <a href="${href}"> ${NOT_ALLOWED}: links m
 const FOREIGN = (tag: string) => `body: <${tag}> ${NOT_ALLOWED}: `;
 const OTHER_SITE = "is not allowed in a post: the image is on another site";
 const CSP_STYLE = "the Content-Security-Policy only lets the site's own stylesheet style pages";
-const TEXT_ONLY = (tag: string) => `body: <${tag}> without its end tag </${tag}> ${NOT_ALLOWED}: browsers read everything after it as plain text`;
+const TEXT_ONLY = (tag: string) =>
+  `body: <${tag}> without its end tag </${tag}> ${NOT_ALLOWED}: browsers read everything after it as plain text`;
 
 /** file → the start of each error line the build must print (`path:line:column: field: message…`). */
 const EXPECTED: Record<string, string[]> = {
@@ -34,19 +35,54 @@ const EXPECTED: Record<string, string[]> = {
     `11:37: body: <embed> ${NOT_ALLOWED}`,
     `13:1: body: <frame> ${NOT_ALLOWED}`,
   ],
-  "page-hijacks.md": [`7:1: body: <base> ${NOT_ALLOWED}`, `9:1: body: <meta> ${NOT_ALLOWED}`, `11:1: body: <form> ${NOT_ALLOWED}`, `11:45: body: <input> ${NOT_ALLOWED}`],
+  "page-hijacks.md": [
+    `7:1: body: <base> ${NOT_ALLOWED}`,
+    `9:1: body: <meta> ${NOT_ALLOWED}`,
+    `11:1: body: <form> ${NOT_ALLOWED}`,
+    `11:45: body: <input> ${NOT_ALLOWED}`,
+  ],
   "styles.md": [`7:1: body: <style> ${NOT_ALLOWED}: ${CSP_STYLE}`, `9:3: body: <span style> ${NOT_ALLOWED}: ${CSP_STYLE}`],
   "svg-tricks.md": ["7:1", "7:6", "9:1", "9:6", "9:9", "9:69"].map((at) => `${at}: body: <`),
-  "remote-images.md": [`7:30: body: <img src="https://example.org/courthouse.jpg"> ${OTHER_SITE}`, `9:1: body: <img src="https://example.org/crowd.jpg"> ${OTHER_SITE}`],
+  "remote-images.md": [
+    `7:30: body: <img src="https://example.org/courthouse.jpg"> ${OTHER_SITE}`,
+    `9:1: body: <img src="https://example.org/crowd.jpg"> ${OTHER_SITE}`,
+  ],
   "unclosed-tag.md": [`9:1: body: a tag never closed with ">" in <div> ${NOT_ALLOWED}`],
   "source-url.md": ['5:1: source.url: expected an absolute http(s) URL, found the text "javascript:alert(1)"'],
   "video-url.md": ["5:1: video: expected an absolute http(s) URL", "5:1: video: expected a YouTube or Vimeo video address"],
   // Issue 16, each class the hostile tester found.
   "fence-lookalike.md": ["4:1: frontmatter: expected valid YAML, found an error"],
-  "duplicate-attributes.md": [`7:1: body: the attribute href given twice in <a> ${NOT_ALLOWED}`, `9:1: body: the attribute alt given twice`, `9:1: body: the attribute src given twice`],
-  "comment-tricks.md": [`7:5: body: "<![CDATA[" ${NOT_ALLOWED}`, `9:5: body: "<!" that does not open a comment`, `9:9: ${HANDLER("img", "onerror")}`, `11:1: body: a comment ending in "--!>" ${NOT_ALLOWED}`, `11:10: ${HANDLER("img", "onerror")}`],
-  "foreign-content.md": [`7:1: ${FOREIGN("svg")}`, `7:6: ${FOREIGN("foreignObject")}`, `7:24: ${HANDLER("img", "onerror")}`, `9:1: ${FOREIGN("math")}`, `9:7: ${FOREIGN("mi")}`, `9:11: ${FOREIGN("mglyph")}`, `9:19: ${FOREIGN("style")}`, `9:26: ${HANDLER("img", "onerror")}`, "9:54: body: </style> with no open <style>", "9:62: body: </mglyph> with no open <mglyph>"],
-  "offsite-loads.md": [`7:1: ${FOREIGN("svg")}`, `7:6: ${FOREIGN("image")}`, `9:1: body: <table background> ${NOT_ALLOWED}`, `11:1: body: <video> ${NOT_ALLOWED}`, `13:1: body: <audio> ${NOT_ALLOWED}`],
+  "duplicate-attributes.md": [
+    `7:1: body: the attribute href given twice in <a> ${NOT_ALLOWED}`,
+    `9:1: body: the attribute alt given twice`,
+    `9:1: body: the attribute src given twice`,
+  ],
+  "comment-tricks.md": [
+    `7:5: body: "<![CDATA[" ${NOT_ALLOWED}`,
+    `9:5: body: "<!" that does not open a comment`,
+    `9:9: ${HANDLER("img", "onerror")}`,
+    `11:1: body: a comment ending in "--!>" ${NOT_ALLOWED}`,
+    `11:10: ${HANDLER("img", "onerror")}`,
+  ],
+  "foreign-content.md": [
+    `7:1: ${FOREIGN("svg")}`,
+    `7:6: ${FOREIGN("foreignObject")}`,
+    `7:24: ${HANDLER("img", "onerror")}`,
+    `9:1: ${FOREIGN("math")}`,
+    `9:7: ${FOREIGN("mi")}`,
+    `9:11: ${FOREIGN("mglyph")}`,
+    `9:19: ${FOREIGN("style")}`,
+    `9:26: ${HANDLER("img", "onerror")}`,
+    "9:54: body: </style> with no open <style>",
+    "9:62: body: </mglyph> with no open <mglyph>",
+  ],
+  "offsite-loads.md": [
+    `7:1: ${FOREIGN("svg")}`,
+    `7:6: ${FOREIGN("image")}`,
+    `9:1: body: <table background> ${NOT_ALLOWED}`,
+    `11:1: body: <video> ${NOT_ALLOWED}`,
+    `13:1: body: <audio> ${NOT_ALLOWED}`,
+  ],
   "meta-referrer.md": [`7:1: body: <meta> ${NOT_ALLOWED}`],
   "unclosed-textarea.md": [`9:1: body: <textarea> ${NOT_ALLOWED}`, `9:1: ${TEXT_ONLY("textarea")}`],
   "unclosed-title.md": [`9:1: body: <title> ${NOT_ALLOWED}`, `9:1: ${TEXT_ONLY("title")}`],
@@ -55,7 +91,10 @@ const EXPECTED: Record<string, string[]> = {
   "alias-bomb.md": ["7:12: c: expected at most 10 YAML aliases (*name), found more"],
   "long-tag.md": ["5:1: tags.0: expected a tag of at most 60 characters"],
   "lone-surrogate.md": ["2:1: title: expected whole characters, found a lone surrogate U+D800"],
-  "impossible-datetimes.md": ["3:1: date: expected a day from 1 to 29 for February 2024", "4:1: updated: expected a day from 1 to 30 for April 2024"],
+  "impossible-datetimes.md": [
+    "3:1: date: expected a day from 1 to 29 for February 2024",
+    "4:1: updated: expected a day from 1 to 30 for April 2024",
+  ],
   "year-zero.md": ["3:1: date: expected a year from 1800 to 2200"],
   "bidi-author.md": ["5:1: author: expected direction controls in pairs closed in order within the field, or none"],
   "shouting.MD": ['1:1: slug: expected a file name ending in .md, in lowercase, found ".MD"'],
@@ -86,7 +125,11 @@ describe("a build with hostile post bodies and links", () => {
 
   it.each(Object.entries(EXPECTED))("names every attack in %s by line and column", (file, lines) => {
     const printed = result.stderr.split("\n").filter((line) => line.startsWith(`posts/${file}:`));
-    for (const line of lines) expect(printed.some((p) => p.startsWith(`posts/${file}:${line}`)), `posts/${file}:${line}\n${printed.join("\n")}`).toBe(true);
+    for (const line of lines)
+      expect(
+        printed.some((p) => p.startsWith(`posts/${file}:${line}`)),
+        `posts/${file}:${line}\n${printed.join("\n")}`,
+      ).toBe(true);
   });
 
   it("reports nothing it was not expected to, so no safe construct is refused by mistake", () => {

@@ -43,13 +43,22 @@ function pageUrls(): string[] {
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
-    csp.split(";").map((part) => part.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...values]) => [name!, values]),
+    csp
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name, ...values]) => [name!, values]),
   );
 }
 
 /** What netlify.toml declares for every path, read by Netlify's parser. */
 async function declaredForEveryPath(): Promise<Record<string, string>> {
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: NETLIFY_TOML, configHeaders: [], minimal: false });
+  const { headers, errors } = await parseAllHeaders({
+    headersFiles: [],
+    netlifyConfigPath: NETLIFY_TOML,
+    configHeaders: [],
+    minimal: false,
+  });
   expect(errors).toEqual([]);
   const rule = headers.find((header) => header.for === "/*");
   expect(rule, "netlify.toml has a [[headers]] rule for /*").toBeDefined();
@@ -76,7 +85,9 @@ describe("every page in Chromium", () => {
       const response = await page.goto(server.url + url, { waitUntil: "load" });
       expect(response?.status(), url).toBe(url === MISSING ? 404 : 200);
       // The 404 status of the missing page itself is the point, not a problem.
-      report[url] = watch.problems().filter((problem) => url !== MISSING || !problem.includes(`404`) || !problem.includes(`${server.url}${MISSING}`));
+      report[url] = watch
+        .problems()
+        .filter((problem) => url !== MISSING || !problem.includes(`404`) || !problem.includes(`${server.url}${MISSING}`));
       await page.close();
     }
     expect(Object.entries(report).filter(([, problems]) => problems.length > 0)).toEqual([]);

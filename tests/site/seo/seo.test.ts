@@ -4,7 +4,15 @@ import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchSite, type ScratchSite } from "../../support/scratch-site.ts";
 import { buildProject, readSite, type BuiltSite } from "../../support/site-build.ts";
-import { BASE_URL, BYLINE_SLUG, HOSTILE_SLUG, HOSTILE_TITLE, buildFixtureSite, postMarkdown, type FixtureSite } from "../../support/reader-fixtures.ts";
+import {
+  BASE_URL,
+  BYLINE_SLUG,
+  HOSTILE_SLUG,
+  HOSTILE_TITLE,
+  buildFixtureSite,
+  postMarkdown,
+  type FixtureSite,
+} from "../../support/reader-fixtures.ts";
 
 const FIRST_POST = "/posts/kim-kardashian-sits-down-with-alice-johnson/";
 const PREVIEW_URL = "https://deploy-preview-7--news.example.org";
@@ -31,7 +39,8 @@ function sitemap(site: BuiltSite): SitemapUrl[] {
 }
 /** Every HTML page a visitor can reach at its own address (the 404 page answers for missing ones). */
 const publicPages = (site: BuiltSite, base: string) =>
-  site.files()
+  site
+    .files()
     .filter((file) => file.endsWith("/index.html"))
     .map((file) => `${base}${file.slice(0, -"index.html".length)}`)
     .sort();
@@ -134,7 +143,12 @@ describe("sitemap.xml", () => {
     expect(urls.get(`${BASE_URL}/page/2/`)).toBe("2025-01-05T10:00:00.000Z");
     expect(urls.get(`${BASE_URL}/archive/`)).toBe("2025-01-05T10:00:00.000Z");
     const weather = fixture.posts.filter((post) => post.tags.some((tag) => tag.toLowerCase() === "weather"));
-    expect(urls.get(`${BASE_URL}/tags/weather/`)).toBe(`${weather.map((post) => post.date).sort().at(-1)}T00:00:00.000Z`);
+    expect(urls.get(`${BASE_URL}/tags/weather/`)).toBe(
+      `${weather
+        .map((post) => post.date)
+        .sort()
+        .at(-1)}T00:00:00.000Z`,
+    );
     // An archive month changed when its newest story did: here, the byline story's later update.
     const byline = fixture.posts[2]!;
     expect(urls.get(`${BASE_URL}/archive/${byline.date.slice(0, 4)}/${byline.date.slice(5, 7)}/`)).toBe("2025-01-05T10:00:00.000Z");
@@ -152,7 +166,10 @@ describe("sitemap.xml", () => {
 
 describe("robots.txt", () => {
   it("allows crawling in production and points to the sitemap", () => {
-    const lines = real.text("/robots.txt").split("\n").map((line) => line.trim());
+    const lines = real
+      .text("/robots.txt")
+      .split("\n")
+      .map((line) => line.trim());
     expect(lines).toContain("User-agent: *");
     expect(lines).toContain("Disallow:");
     expect(lines).not.toContain("Disallow: /");
@@ -161,7 +178,10 @@ describe("robots.txt", () => {
   });
 
   it("disallows everything outside production, on the preview's own address", () => {
-    const lines = preview.site.text("/robots.txt").split("\n").map((line) => line.trim());
+    const lines = preview.site
+      .text("/robots.txt")
+      .split("\n")
+      .map((line) => line.trim());
     expect(lines).toContain("Disallow: /");
     expect(lines).toContain(`Sitemap: ${PREVIEW_URL}/sitemap.xml`);
     expect(preview.site.document("/").querySelector('meta[name="robots"]')?.getAttribute("content")).toBe("noindex");

@@ -89,7 +89,8 @@ describe("the code an outcome depends on", () => {
     if (seen.has(entry)) return seen;
     seen.add(entry);
     const imports = ts.preProcessFile(readFileSync(path.join(lib, entry), "utf8"), true, true).importedFiles;
-    for (const { fileName } of imports) if (fileName.startsWith(".")) importClosure(path.posix.join(path.posix.dirname(entry), fileName), seen);
+    for (const { fileName } of imports)
+      if (fileName.startsWith(".")) importClosure(path.posix.join(path.posix.dirname(entry), fileName), seen);
     return seen;
   }
 

@@ -11,16 +11,27 @@ const FRONTMATTER_LINES = 5;
 const post = (body: string) => new TextEncoder().encode(`---\ntitle: A post\ndate: 2024-01-01\ndescription: A summary.\n---\n${body}\n`);
 /** Problems as `line:column message`, lines counted within the body. */
 const found = (body: string) =>
-  validateOne("posts/a-post.md", post(body), "https://news.example.org").problems.map((problem) => `${problem.line - FRONTMATTER_LINES}:${problem.column} ${problem.message}`);
+  validateOne("posts/a-post.md", post(body), "https://news.example.org").problems.map(
+    (problem) => `${problem.line - FRONTMATTER_LINES}:${problem.column} ${problem.message}`,
+  );
 const subjects = (body: string) => found(body).map((line) => line.split(" is not allowed")[0]);
 
 describe("raw HTML an author may write", () => {
   it.each([
     ["a figure", '<figure>\n<img src="/images/bridge.jpg" alt="The bridge at dawn">\n<figcaption>The bridge.</figcaption>\n</figure>'],
     ["a details block", "<details>\n<summary>Timeline</summary>\n\n- 1996: arrested\n\n</details>"],
-    ["links to other sites and images of this one", 'See <a href="https://example.org/a?b=c#d" rel="noopener">the filing</a> <img src="/images/x.png" alt="x"> ![y](/images/y.png).'],
-    ["responsive images and inline data images", '<img srcset="/a.png 1x, /b.png 2x" src="/a.png" alt="a"> <img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">'],
-    ["markup shown as code", "Write `<script>` like this:\n\n```html\n<script>alert(1)</script>\n<p style=\"x\" onclick=\"y\">\n```\n\n    <iframe src=x></iframe>"],
+    [
+      "links to other sites and images of this one",
+      'See <a href="https://example.org/a?b=c#d" rel="noopener">the filing</a> <img src="/images/x.png" alt="x"> ![y](/images/y.png).',
+    ],
+    [
+      "responsive images and inline data images",
+      '<img srcset="/a.png 1x, /b.png 2x" src="/a.png" alt="a"> <img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">',
+    ],
+    [
+      "markup shown as code",
+      'Write `<script>` like this:\n\n```html\n<script>alert(1)</script>\n<p style="x" onclick="y">\n```\n\n    <iframe src=x></iframe>',
+    ],
     ["escaped text and comments", "&lt;script&gt; is text. <!-- <script>alert(1)</script> -->"],
     ["words that merely look like attributes", '<abbr title="onclick javascript:void">JS</abbr> and <span class="style">styled</span>'],
   ])("%s", (_name, body) => {

@@ -7,7 +7,9 @@ const EVIL = "https://evil.example";
 
 /** A body as published: markdown-it's output with every character beyond U+00FF written as a numeric reference. */
 const published = (markdown: string) =>
-  createMarkdown(SITE).render(markdown).replace(/[^\x00-\xff]/gu, (character) => `&#${character.codePointAt(0)};`);
+  createMarkdown(SITE)
+    .render(markdown)
+    .replace(/[^\x00-\xff]/gu, (character) => `&#${character.codePointAt(0)};`);
 
 /** Where the finding belongs (an offset, or the first occurrence of this text in the HTML), its tag, and what its message says. */
 type Expected = [at: string | number, tag: string | undefined, message: RegExp];
@@ -20,7 +22,11 @@ const offsetOf = (html: string, at: string | number) => {
 
 const expectFindings = (html: string, expected: Expected[]) =>
   expect(judgePublishedHtml(html)).toEqual(
-    expected.map(([at, tag, message]) => ({ offset: offsetOf(html, at), ...(tag ? { tag } : {}), message: expect.stringMatching(message) })),
+    expected.map(([at, tag, message]) => ({
+      offset: offsetOf(html, at),
+      ...(tag ? { tag } : {}),
+      message: expect.stringMatching(message),
+    })),
   );
 
 const HANDLER = /^<(\w+) on\w+> is not allowed in a post: inline event handlers run JavaScript/;
@@ -129,7 +135,11 @@ const HOSTILE: Array<{ name: string; html: string; expected: Expected[] }> = [
   // Inline event handlers, whatever the case they are written in.
   { name: "onerror on an image", html: "<img src=x alt=a onerror=alert(1)>", expected: [["<img", "img", HANDLER]] },
   { name: "onclick on a paragraph", html: '<p>a</p><p onclick="alert(1)">b</p>', expected: [["<p onclick", "p", HANDLER]] },
-  { name: "an upper-case handler", html: '<a href="/" ONMOUSEOVER=alert(1)>x</a>', expected: [["<a", "a", /^<a onmouseover> is not allowed/]] },
+  {
+    name: "an upper-case handler",
+    html: '<a href="/" ONMOUSEOVER=alert(1)>x</a>',
+    expected: [["<a", "a", /^<a onmouseover> is not allowed/]],
+  },
   {
     name: "ontoggle on details",
     html: "<details open ontoggle=alert(1)><summary>s</summary></details>",
@@ -137,9 +147,17 @@ const HOSTILE: Array<{ name: string; html: string; expected: Expected[] }> = [
   },
 
   // Duplicate attributes: only one copy would have been judged.
-  { name: "a javascript: href after a good one", html: '<p>x</p><a href="/ok" href="javascript:alert(1)">x</a>', expected: [["<a", "a", TWICE]] },
+  {
+    name: "a javascript: href after a good one",
+    html: '<p>x</p><a href="/ok" href="javascript:alert(1)">x</a>',
+    expected: [["<a", "a", TWICE]],
+  },
   { name: "an off-site src after a local one", html: `<img src="/a.png" alt=a src="${EVIL}/x.png">`, expected: [["<img", "img", TWICE]] },
-  { name: "the same attribute in two cases", html: "<p class=a CLASS=b>x</p>", expected: [["<p", "p", /^the attribute class given twice in <p>/]] },
+  {
+    name: "the same attribute in two cases",
+    html: "<p class=a CLASS=b>x</p>",
+    expected: [["<p", "p", /^the attribute class given twice in <p>/]],
+  },
 
   // CDATA and bogus comments end at the first ">", whatever they seem to hold.
   {
@@ -150,22 +168,39 @@ const HOSTILE: Array<{ name: string; html: string; expected: Expected[] }> = [
   {
     name: "a bogus <! comment",
     html: "<!x><img src=x alt=a onerror=alert(1)>",
-    expected: [["<!x>", undefined, /^"<!" that does not open a comment/], ["<img", "img", HANDLER]],
+    expected: [
+      ["<!x>", undefined, /^"<!" that does not open a comment/],
+      ["<img", "img", HANDLER],
+    ],
   },
-  { name: "a processing instruction", html: "<p>a</p><?php echo 1 ?>", expected: [["<?php", undefined, /^"<\?" is not allowed in a post/]] },
+  {
+    name: "a processing instruction",
+    html: "<p>a</p><?php echo 1 ?>",
+    expected: [["<?php", undefined, /^"<\?" is not allowed in a post/]],
+  },
   { name: "a declaration", html: "<!ELEMENT x ANY>", expected: [["<!ELEMENT", undefined, /^"<!" that does not open a comment/]] },
-  { name: "an end tag with a space for a name", html: "<p>a</p></ x>", expected: [["</ x>", undefined, /^a "<" that does not start a tag/]] },
+  {
+    name: "an end tag with a space for a name",
+    html: "<p>a</p></ x>",
+    expected: [["</ x>", undefined, /^a "<" that does not start a tag/]],
+  },
 
   // Comments that end early in browsers, or never.
   {
     name: "a comment ending in --!>",
     html: "<!--x--!><img src=x alt=a onerror=alert(1)>",
-    expected: [["<!--", undefined, /^a comment ending in "--!>" is not allowed/], ["<img", "img", HANDLER]],
+    expected: [
+      ["<!--", undefined, /^a comment ending in "--!>" is not allowed/],
+      ["<img", "img", HANDLER],
+    ],
   },
   {
     name: "<!-->",
     html: "<p>a</p><!--><img src=x alt=a onerror=alert(1)>-->",
-    expected: [["<!-->", undefined, /^"<!-->" or "<!--->"/], ["<img", "img", HANDLER]],
+    expected: [
+      ["<!-->", undefined, /^"<!-->" or "<!--->"/],
+      ["<img", "img", HANDLER],
+    ],
   },
   { name: "<!--->", html: "<!---><p>x</p>", expected: [["<!--->", undefined, /^"<!-->" or "<!--->"/]] },
   { name: "a comment inside a comment", html: "<!-- a <!-- b -->", expected: [["<!--", undefined, /^"<!--" inside a comment/]] },
@@ -188,27 +223,58 @@ const HOSTILE: Array<{ name: string; html: string; expected: Expected[] }> = [
   {
     name: "mglyph and style in MathML",
     html: "<math><mi><mglyph><style><img src=x alt=a onerror=alert(1)>",
-    expected: [["<math", "math", FOREIGN], ["<mi>", "mi", FOREIGN], ["<mglyph", "mglyph", FOREIGN], ["<style", "style", STYLE], ["<img", "img", HANDLER]],
+    expected: [
+      ["<math", "math", FOREIGN],
+      ["<mi>", "mi", FOREIGN],
+      ["<mglyph", "mglyph", FOREIGN],
+      ["<style", "style", STYLE],
+      ["<img", "img", HANDLER],
+    ],
   },
-  { name: "a paragraph breaking out of SVG", html: "<svg><p>x</p></svg>", expected: [["<svg", "svg", FOREIGN], ["</svg>", "svg", STRAY]] },
+  {
+    name: "a paragraph breaking out of SVG",
+    html: "<svg><p>x</p></svg>",
+    expected: [
+      ["<svg", "svg", FOREIGN],
+      ["</svg>", "svg", STRAY],
+    ],
+  },
   {
     name: "the mXSS of mtext, table and mglyph",
     html: '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;img src=1 onerror=alert(1)&gt;">',
     expected: [
-      ["<math", "math", FOREIGN], ["<mtext", "mtext", FOREIGN], ["<table", "table", UNCLOSED],
-      ["<mglyph", "mglyph", /^<mglyph> inside a <table> but outside its cells/], ["<mglyph", "mglyph", /^<mglyph> is not allowed in a post/],
+      ["<math", "math", FOREIGN],
+      ["<mtext", "mtext", FOREIGN],
+      ["<table", "table", UNCLOSED],
+      ["<mglyph", "mglyph", /^<mglyph> inside a <table> but outside its cells/],
+      ["<mglyph", "mglyph", /^<mglyph> is not allowed in a post/],
       ["<style", "style", STYLE],
     ],
   },
 
   // Loads from other sites through attributes no deny-list named.
-  { name: "an SVG image", html: `<svg><image href="${EVIL}/x.png"/></svg>`, expected: [["<svg", "svg", FOREIGN], ["<image", "image", FOREIGN]] },
+  {
+    name: "an SVG image",
+    html: `<svg><image href="${EVIL}/x.png"/></svg>`,
+    expected: [
+      ["<svg", "svg", FOREIGN],
+      ["<image", "image", FOREIGN],
+    ],
+  },
   {
     name: "an SVG feImage",
     html: `<svg><filter><feImage href="${EVIL}/x.png"/></filter></svg>`,
-    expected: [["<svg", "svg", FOREIGN], ["<filter", "filter", FOREIGN], ["<feImage", "feimage", /^<feImage> is not allowed/]],
+    expected: [
+      ["<svg", "svg", FOREIGN],
+      ["<filter", "filter", FOREIGN],
+      ["<feImage", "feimage", /^<feImage> is not allowed/],
+    ],
   },
-  { name: "a table background", html: `<table background="${EVIL}/x.png"><tr><td>x</td></tr></table>`, expected: [["<table", "table", ADDRESS]] },
+  {
+    name: "a table background",
+    html: `<table background="${EVIL}/x.png"><tr><td>x</td></tr></table>`,
+    expected: [["<table", "table", ADDRESS]],
+  },
   {
     name: "a video src",
     html: `<video src="${EVIL}/v.mp4"></video>`,
@@ -235,7 +301,11 @@ const HOSTILE: Array<{ name: string; html: string; expected: Expected[] }> = [
     html: `<picture><source srcset="${EVIL}/x.webp"><img src="/a.jpg" alt=a></picture>`,
     expected: [["<source", "source", OFF_SITE]],
   },
-  { name: "a source for media", html: '<source srcset="/a.webp">', expected: [["<source", "source", /^<source> outside <picture> is not allowed/]] },
+  {
+    name: "a source for media",
+    html: '<source srcset="/a.webp">',
+    expected: [["<source", "source", /^<source> outside <picture> is not allowed/]],
+  },
 
   // Page settings that are the layout's business.
   {
@@ -260,30 +330,71 @@ const HOSTILE: Array<{ name: string; html: string; expected: Expected[] }> = [
   {
     name: "an unclosed textarea",
     html: "<p>a</p><textarea><p>the rest",
-    expected: [["<textarea", "textarea", FORMS], ["<textarea", "textarea", SWALLOWS]],
+    expected: [
+      ["<textarea", "textarea", FORMS],
+      ["<textarea", "textarea", SWALLOWS],
+    ],
   },
   {
     name: "an unclosed title",
     html: "<title>x",
-    expected: [["<title", "title", /browsers read everything after it as plain text/], ["<title", "title", SWALLOWS]],
+    expected: [
+      ["<title", "title", /browsers read everything after it as plain text/],
+      ["<title", "title", SWALLOWS],
+    ],
   },
-  { name: "an unclosed xmp", html: "<p>a</p><xmp><b>x", expected: [["<xmp", "xmp", /plain text/], ["<xmp", "xmp", SWALLOWS]] },
-  { name: "an unclosed style", html: "<style>p{}", expected: [["<style", "style", STYLE], ["<style", "style", SWALLOWS]] },
+  {
+    name: "an unclosed xmp",
+    html: "<p>a</p><xmp><b>x",
+    expected: [
+      ["<xmp", "xmp", /plain text/],
+      ["<xmp", "xmp", SWALLOWS],
+    ],
+  },
+  {
+    name: "an unclosed style",
+    html: "<style>p{}",
+    expected: [
+      ["<style", "style", STYLE],
+      ["<style", "style", SWALLOWS],
+    ],
+  },
   {
     name: "an unclosed iframe",
     html: `<iframe src="${EVIL}/">`,
-    expected: [["<iframe", "iframe", /loads another site inside ours/], ["<iframe", "iframe", SWALLOWS]],
+    expected: [
+      ["<iframe", "iframe", /loads another site inside ours/],
+      ["<iframe", "iframe", SWALLOWS],
+    ],
   },
-  { name: "an unclosed select", html: "<select><option>z", expected: [["<select", "select", FORMS], ["<option", "option", FORMS]] },
-  { name: "plaintext", html: "<p>a</p><plaintext><b>x", expected: [["<plaintext", "plaintext", /turns the whole rest of the page into plain text/]] },
+  {
+    name: "an unclosed select",
+    html: "<select><option>z",
+    expected: [
+      ["<select", "select", FORMS],
+      ["<option", "option", FORMS],
+    ],
+  },
+  {
+    name: "plaintext",
+    html: "<p>a</p><plaintext><b>x",
+    expected: [["<plaintext", "plaintext", /turns the whole rest of the page into plain text/]],
+  },
 
   // Elements refused outright.
-  { name: "noscript", html: "<noscript><p>x</p></noscript>", expected: [["<noscript", "noscript", /parse its content in two different ways/]] },
+  {
+    name: "noscript",
+    html: "<noscript><p>x</p></noscript>",
+    expected: [["<noscript", "noscript", /parse its content in two different ways/]],
+  },
   { name: "noembed", html: "<noembed><img src=x onerror=alert(1)></noembed>", expected: [["<noembed", "noembed", /two different ways/]] },
   {
     name: "template",
     html: "<template><img src=x onerror=alert(1)></template>",
-    expected: [["<template", "template", /separate document/], ["<img", "img", HANDLER]],
+    expected: [
+      ["<template", "template", /separate document/],
+      ["<img", "img", HANDLER],
+    ],
   },
   { name: "a form", html: `<form action="${EVIL}"><p>x</p></form>`, expected: [["<form", "form", FORMS]] },
   {
@@ -302,38 +413,68 @@ const HOSTILE: Array<{ name: string; html: string; expected: Expected[] }> = [
     html: "<p>a</p><div x=1></div>",
     expected: [["<div", "div", /^<div x> is not allowed in a post: <div> may carry only class, id, title/]],
   },
-  { name: "an image the parser renames", html: '<image src="/a.png" alt=a>', expected: [["<image", "image", /^<image> is not allowed in a post: browsers read it as <img>/]] },
+  {
+    name: "an image the parser renames",
+    html: '<image src="/a.png" alt=a>',
+    expected: [["<image", "image", /^<image> is not allowed in a post: browsers read it as <img>/]],
+  },
   { name: "bdo without dir", html: "<bdo>x</bdo>", expected: [["<bdo", "bdo", /^<bdo> without dir is not allowed/]] },
 
   // Unbalanced markup: browsers repair it their own way, and on the page it reaches into the layout.
   { name: "an unclosed paragraph", html: "<p>unclosed", expected: [["<p", "p", UNCLOSED]] },
   { name: "a stray </div>", html: "<p>x</p></div><p>y</p>", expected: [["</div>", "div", STRAY]] },
   { name: "a stray </div> between texts", html: "x</div>y", expected: [["</div>", "div", STRAY]] },
-  { name: "misnested tags", html: "<b><i>misnested</b></i>", expected: [["<i>", "i", UNCLOSED], ["</i>", "i", STRAY]] },
+  {
+    name: "misnested tags",
+    html: "<b><i>misnested</b></i>",
+    expected: [
+      ["<i>", "i", UNCLOSED],
+      ["</i>", "i", STRAY],
+    ],
+  },
   { name: "a stray </p>", html: "<div>a</p></div>", expected: [["</p>", "p", STRAY]] },
   { name: "a stray </br>", html: "<p>a</br>b</p>", expected: [["</br>", "br", STRAY]] },
   { name: "an end tag for an image", html: "<img src=x alt=a></img>", expected: [["</img>", "img", STRAY]] },
-  { name: "list items left open", html: "<ul><li>one<li>two</ul>", expected: [["<li>one", "li", UNCLOSED], ["<li>two", "li", UNCLOSED]] },
+  {
+    name: "list items left open",
+    html: "<ul><li>one<li>two</ul>",
+    expected: [
+      ["<li>one", "li", UNCLOSED],
+      ["<li>two", "li", UNCLOSED],
+    ],
+  },
   {
     name: "a self-closed paragraph",
     html: "<p/>x",
-    expected: [["<p", "p", UNCLOSED], ["<p", "p", /^"\/>" ending an element that needs an end tag in <p>/]],
+    expected: [
+      ["<p", "p", UNCLOSED],
+      ["<p", "p", /^"\/>" ending an element that needs an end tag in <p>/],
+    ],
   },
   {
     name: "a link that overlaps a paragraph",
     html: "<a><p></a></p>",
-    expected: [["<a>", "a", /^<a> overlapping the <p> after it/], ["</a>", "a", /^<a> added by the browser/]],
+    expected: [
+      ["<a>", "a", /^<a> overlapping the <p> after it/],
+      ["</a>", "a", /^<a> added by the browser/],
+    ],
   },
   { name: "a cell without a row", html: "<table><td>x</td></table>", expected: [["<td", "tr", /^<tr> added by the browser/]] },
   {
     name: "a cell outside a table",
     html: "<td>x</td>",
-    expected: [["<td", "td", /^<td> here is not allowed in a post: browsers drop this tag/], ["</td>", "td", STRAY]],
+    expected: [
+      ["<td", "td", /^<td> here is not allowed in a post: browsers drop this tag/],
+      ["</td>", "td", STRAY],
+    ],
   },
   {
     name: "text and tags inside a table but outside its cells",
     html: "<table>moved<tr><td>x</td></tr><b>too</b></table>",
-    expected: [["moved", undefined, /^text inside a <table> but outside its cells/], ["<b>", "b", /^<b> inside a <table> but outside its cells/]],
+    expected: [
+      ["moved", undefined, /^text inside a <table> but outside its cells/],
+      ["<b>", "b", /^<b> inside a <table> but outside its cells/],
+    ],
   },
   {
     name: "nesting deeper than any story",
@@ -349,13 +490,21 @@ const HOSTILE: Array<{ name: string; html: string; expected: Expected[] }> = [
     expected: [["<img", "img", /^attributes not separated by spaces in <img>/]],
   },
   { name: "a quote in an unquoted value", html: '<img alt=a"b src=x>', expected: [["<img", "img", /unquoted attribute value in <img>/]] },
-  { name: "an end tag with attributes", html: "<div>x</div class=a>", expected: [["</div", "div", /^an end tag with attributes in <div>/]] },
+  {
+    name: "an end tag with attributes",
+    html: "<div>x</div class=a>",
+    expected: [["</div", "div", /^an end tag with attributes in <div>/]],
+  },
   { name: "a control character", html: "<p>a\u0001b</p>", expected: [["\u0001", undefined, /^an invisible control character/]] },
   { name: "a NUL character", html: "<p>a\u0000b</p>", expected: [["\u0000", undefined, /^a NUL character/]] },
   {
     name: "character references",
     html: "<p>&copy 2024 &bogus; &#0;</p>",
-    expected: [["&copy", undefined, /without ";"/], ["&bogus;", undefined, /unknown character reference/], ["&#0;", undefined, /reference to NUL/]],
+    expected: [
+      ["&copy", undefined, /without ";"/],
+      ["&bogus;", undefined, /unknown character reference/],
+      ["&#0;", undefined, /reference to NUL/],
+    ],
   },
 ];
 
@@ -408,15 +557,30 @@ describe("addresses, read the way browsers read them", () => {
   });
 
   it.each([
-    "https://elsewhere.example/a", "HTTP://elsewhere.example/", "mailto:desk@news.example.org", "tel:+15551234",
-    "/posts/x/", "#top", "?page=2", "../up", "foo/bar:baz", "//elsewhere.example/",
+    "https://elsewhere.example/a",
+    "HTTP://elsewhere.example/",
+    "mailto:desk@news.example.org",
+    "tel:+15551234",
+    "/posts/x/",
+    "#top",
+    "?page=2",
+    "../up",
+    "foo/bar:baz",
+    "//elsewhere.example/",
   ])("lets a link go to %s", (href) => {
     expect(judgePublishedHtml(link(href))).toEqual([]);
   });
 
   it.each([
-    `${EVIL}/x.png`, "http://evil.example/x.png", "//evil.example/x.png", "\\\\evil.example/x.png", "/\\evil.example/x.png",
-    "/&#9;/evil.example/x.png", "/&#x0A;/evil.example/x.png", " //evil.example/x.png", "ftp://evil.example/x.png",
+    `${EVIL}/x.png`,
+    "http://evil.example/x.png",
+    "//evil.example/x.png",
+    "\\\\evil.example/x.png",
+    "/\\evil.example/x.png",
+    "/&#9;/evil.example/x.png",
+    "/&#x0A;/evil.example/x.png",
+    " //evil.example/x.png",
+    "ftp://evil.example/x.png",
   ])("refuses an image from %s", (src) => {
     const html = `<p>a</p><img src="${src}" alt="a">`;
     expectFindings(html, [["<img", "img", OFF_SITE]]);

@@ -59,13 +59,37 @@ describe("Markdown that renders as intended is not reported", () => {
 
 describe("Markdown that would show as typed, or hide text, is reported at its line and column", () => {
   it.each([
-    ["an unclosed fence inside a quote", "Text.\n\n> ```\n> code", "posts/a-post.md:9:1: body: expected a closing ``` for the code block opened here, found the end of the list or quote it is in"],
-    ["an unclosed HTML comment", "Text.\n\n<!-- hidden\n\nMore text.", "posts/a-post.md:9:1: body: a comment never closed with \"-->\" is not allowed in a post: it hides the rest"],
+    [
+      "an unclosed fence inside a quote",
+      "Text.\n\n> ```\n> code",
+      "posts/a-post.md:9:1: body: expected a closing ``` for the code block opened here, found the end of the list or quote it is in",
+    ],
+    [
+      "an unclosed HTML comment",
+      "Text.\n\n<!-- hidden\n\nMore text.",
+      'posts/a-post.md:9:1: body: a comment never closed with "-->" is not allowed in a post: it hides the rest',
+    ],
     ["a footnote", "A claim.[^1]", "posts/a-post.md:7:9: body: expected plain text (footnotes are not supported"],
-    ["a reference link with no definition", "See [the report][missing].", "posts/a-post.md:7:5: body: expected a definition line like [name]: https://example.com for the reference link [the report][missing]"],
-    ["a link with a space in its URL", "See [it](https://example.org/a b).", "posts/a-post.md:7:5: body: expected a link like [text](https://example.com/page), found [it](https://example.org/a,"],
-    ["the second of two images, without alt", "![One](/a.jpg) and ![](/b.jpg)", "posts/a-post.md:7:20: body: expected alt text saying what the image shows, like ![Mayor cuts the ribbon](/b.jpg)"],
-    ["an <img> with an empty alt", 'Text <img src="/a.jpg" alt="">', "posts/a-post.md:7:6: body: expected an alt=\"…\" saying what the image shows, found <img> with an empty alt"],
+    [
+      "a reference link with no definition",
+      "See [the report][missing].",
+      "posts/a-post.md:7:5: body: expected a definition line like [name]: https://example.com for the reference link [the report][missing]",
+    ],
+    [
+      "a link with a space in its URL",
+      "See [it](https://example.org/a b).",
+      "posts/a-post.md:7:5: body: expected a link like [text](https://example.com/page), found [it](https://example.org/a,",
+    ],
+    [
+      "the second of two images, without alt",
+      "![One](/a.jpg) and ![](/b.jpg)",
+      "posts/a-post.md:7:20: body: expected alt text saying what the image shows, like ![Mayor cuts the ribbon](/b.jpg)",
+    ],
+    [
+      "an <img> with an empty alt",
+      'Text <img src="/a.jpg" alt="">',
+      'posts/a-post.md:7:6: body: expected an alt="…" saying what the image shows, found <img> with an empty alt',
+    ],
   ])("%s", (_name, body, expected) => {
     const lines = check({ "a-post.md": post(body) });
     expect(lines).toHaveLength(1);
@@ -77,7 +101,7 @@ describe("links between posts", () => {
   const target = post("The target.");
 
   it("accept existing posts, with or without a trailing slash or fragment, Markdown or HTML", () => {
-    const body = "[a](/posts/target/) [b](/posts/target) [c](/posts/target/#part) <a href=\"/posts/target/\">d</a>";
+    const body = '[a](/posts/target/) [b](/posts/target) [c](/posts/target/#part) <a href="/posts/target/">d</a>';
     expect(check({ "target.md": target, "linker.md": post(body) })).toEqual([]);
   });
 
@@ -86,7 +110,7 @@ describe("links between posts", () => {
   });
 
   it("report a missing post in Markdown and in raw HTML, each at its own place", () => {
-    const body = "[a](/posts/nowhere/)\n\n<p><a href=\"/posts/targte/\">b</a></p>";
+    const body = '[a](/posts/nowhere/)\n\n<p><a href="/posts/targte/">b</a></p>';
     expect(check({ "target.md": target, "linker.md": post(body) })).toEqual([
       "posts/linker.md:7:5: body: expected a link to an existing post, found /posts/nowhere/ but there is no posts/nowhere.md",
       "posts/linker.md:9:4: body: expected a link to an existing post, found /posts/targte/ but there is no posts/targte.md; did you mean /posts/target/?",

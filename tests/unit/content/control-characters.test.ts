@@ -13,7 +13,8 @@ const RLI = "\u2067";
 const PDI = "\u2069";
 
 /** What lib/checks/validate.ts prints for a post's frontmatter. */
-const printed = (data: unknown) => controlCharactersInData(data).map((found) => `${found.field}: ${describeControlCharacter(found.codePoint)}`);
+const printed = (data: unknown) =>
+  controlCharactersInData(data).map((found) => `${found.field}: ${describeControlCharacter(found.codePoint)}`);
 
 describe("lone surrogates", () => {
   it("are found in the body, at their line and column", () => {
@@ -82,7 +83,9 @@ describe("direction controls in frontmatter", () => {
   });
 
   it("says which closer a stray one lacks an opener for", () => {
-    expect(describeControlCharacter(0x2069)).toMatch(/found U\+2069 \(pop directional isolate\) with no matching opener left open before it$/);
+    expect(describeControlCharacter(0x2069)).toMatch(
+      /found U\+2069 \(pop directional isolate\) with no matching opener left open before it$/,
+    );
   });
 
   it("reports a control character before a direction control in the same string", () => {

@@ -29,7 +29,11 @@ describe("readPost", () => {
   });
 
   it.each([
-    ["an unclosed quote, at the field where it opens", '---\ntitle: Fine\ndescription: "never closed\ntags: [a]\n---\nx\n', ["3:14: description"]],
+    [
+      "an unclosed quote, at the field where it opens",
+      '---\ntitle: Fine\ndescription: "never closed\ntags: [a]\n---\nx\n',
+      ["3:14: description"],
+    ],
     ["an unclosed list, at the field where it opens", "---\ntitle: Fine\ntags: [a, b\ndate: 2024-01-01\n---\nx\n", ["3:7: tags"]],
     ["a colon in unquoted text", "---\ntitle: Breaking: news\n---\nx\n", ["2:8: title"]],
     ["a field given twice", "---\ntitle: One\ntitle: Two\n---\nx\n", ["3:1: title"]],
@@ -56,15 +60,24 @@ describe("readPost", () => {
 
   it("names an alias to no anchor", () => {
     const result = readPost("---\ntitle: *nope\n---\nx\n");
-    expect(result.ok ? "" : result.problems[0]?.message).toBe("expected valid YAML, found an error: the alias *nope names no anchor (&nope) before it");
+    expect(result.ok ? "" : result.problems[0]?.message).toBe(
+      "expected valid YAML, found an error: the alias *nope names no anchor (&nope) before it",
+    );
   });
 
   it("refuses an alias bomb at once, before any value is built (issue 16)", () => {
     const levels = ["a: &a [x, x, x, x, x, x, x, x, x]"];
-    for (let level = 1; level < 9; level++) levels.push(`l${level}: &l${level} [${Array(9).fill(level === 1 ? "*a" : `*l${level - 1}`).join(", ")}]`);
+    for (let level = 1; level < 9; level++)
+      levels.push(
+        `l${level}: &l${level} [${Array(9)
+          .fill(level === 1 ? "*a" : `*l${level - 1}`)
+          .join(", ")}]`,
+      );
     // Expanded, this is 9^9 copies of x; the test's own time-out is the bound.
     const result = readPost(`---\n${levels.join("\n")}\n---\nx\n`);
-    expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toContain("expected at most 10 YAML aliases (*name), found more");
+    expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toContain(
+      "expected at most 10 YAML aliases (*name), found more",
+    );
   });
 
   it("reads old-Mac CR line endings like LF: the body is not lost (issue 16)", () => {
@@ -90,5 +103,7 @@ describe("readPost", () => {
 });
 
 function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md")).map((name) => path.join(dir, name));
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => path.join(dir, name));
 }

@@ -41,11 +41,25 @@ describe("dates in every form YAML defines, and the forms accepted before", () =
 
 describe("text that is not a date in any accepted form", () => {
   it.each([
-    "June 14, 2018", "14/06/2018", "06/14/2018", "2018-6-14", "20180614", "tomorrow", "",
+    "June 14, 2018",
+    "14/06/2018",
+    "06/14/2018",
+    "2018-6-14",
+    "20180614",
+    "tomorrow",
+    "",
     // A time with neither seconds nor zone: in neither YAML nor the forms accepted before.
-    "2018-06-14T09:30", "2018-06-14 09:30",
-    "2018-06-14T09:30:00+0530", "2018-06-14T09:30:00+05:3", "2018-06-14T09:30:00z", "2018-06-14T09:30:00 ",
-    " 2018-06-14", "2018-06-14T", "2018-06-14T093000Z", "12018-06-14", "018-06-14",
+    "2018-06-14T09:30",
+    "2018-06-14 09:30",
+    "2018-06-14T09:30:00+0530",
+    "2018-06-14T09:30:00+05:3",
+    "2018-06-14T09:30:00z",
+    "2018-06-14T09:30:00 ",
+    " 2018-06-14",
+    "2018-06-14T",
+    "2018-06-14T093000Z",
+    "12018-06-14",
+    "018-06-14",
   ])("refuses %j with the forms to use", (text) => {
     expect(readPostDate(text)).toEqual({ problem: DATE_HINT });
   });
@@ -85,7 +99,18 @@ describe("dates and times that cannot exist", () => {
 describe("month names, written once for messages and the archive alike", () => {
   it("names each month in English by default, and in a site's language when given one", () => {
     expect(Array.from({ length: 12 }, (_, index) => monthName(index + 1))).toEqual([
-      "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+      "January",
+      "February",
+      "March",
+      "April",
+      "May",
+      "June",
+      "July",
+      "August",
+      "September",
+      "October",
+      "November",
+      "December",
     ]);
     expect(monthName(6, "en-GB")).toBe("June");
     expect(monthName(6, "fr")).toBe("juin");

@@ -49,7 +49,14 @@ describe("isPostFile", () => {
   it("knows a post from everything else that can change", () => {
     expect(isPostFile("./posts/a-story.md")).toBe(true);
     expect(isPostFile("posts/2024/a-story.md")).toBe(true);
-    for (const other of ["./posts/posts.11tydata.js", "./layouts/base.njk", "./pages/index.njk", "./lib/collections.ts", "./layouts/css/site.css", "./README.md"]) {
+    for (const other of [
+      "./posts/posts.11tydata.js",
+      "./layouts/base.njk",
+      "./pages/index.njk",
+      "./lib/collections.ts",
+      "./layouts/css/site.css",
+      "./README.md",
+    ]) {
       expect(isPostFile(other), other).toBe(false);
     }
   });

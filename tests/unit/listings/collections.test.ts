@@ -21,10 +21,13 @@ function generate(count: number): Item[] {
     const date = new Date(Date.UTC(2020, 0, 1) + index * 7 * 3_600_000);
     const tags = [TAGS[index % TAGS.length]!, TAGS[(index * 3 + 1) % TAGS.length]!];
     const post = {
-      path: `/posts/${slug}.md`, file: `posts/${slug}.md`, slug,
+      path: `/posts/${slug}.md`,
+      file: `posts/${slug}.md`,
+      slug,
       data: { title: slug, date, description: "d", tags, draft: false },
       updated: index % 10 === 0 ? new Date(date.getTime() + 86_400_000) : undefined,
-      published: true, unpublished: undefined,
+      published: true,
+      unpublished: undefined,
     } as StoredPost;
     items.push({ url: `/posts/${slug}/`, post });
   }
@@ -98,7 +101,10 @@ describe("groupByTag", () => {
     // "politics" and "Politics" are equally common here; the first spelling met wins a tie.
     const politics = groups.find((group) => group.slug === "politics")!;
     expect(["Politics", "politics"]).toContain(politics.name);
-    const skewed = groupByTag([...sorted.slice(0, 3)].map((item, index) => ({ ...item, t: index === 0 ? ["crime"] : ["Crime"] })), (item) => item.t);
+    const skewed = groupByTag(
+      [...sorted.slice(0, 3)].map((item, index) => ({ ...item, t: index === 0 ? ["crime"] : ["Crime"] })),
+      (item) => item.t,
+    );
     expect(skewed[0]!.name).toBe("Crime");
   });
 
@@ -182,7 +188,11 @@ describe("pagination", () => {
       { gap: true },
       { pageNumber: 1000, url: "/page/1000/", current: false },
     ]);
-    expect(pageLinks(1, 3, "/tags/x/").map((link) => ("gap" in link ? "…" : link.url))).toEqual(["/tags/x/", "/tags/x/page/2/", "/tags/x/page/3/"]);
+    expect(pageLinks(1, 3, "/tags/x/").map((link) => ("gap" in link ? "…" : link.url))).toEqual([
+      "/tags/x/",
+      "/tags/x/page/2/",
+      "/tags/x/page/3/",
+    ]);
     expect(pageLinks(4, 7, "/").some((link) => "gap" in link)).toBe(false);
   });
 

@@ -15,7 +15,8 @@ function boundServer(): Server {
   return server;
 }
 
-const listening = (server: Server) => new Promise<AddressInfo>((resolve) => server.once("listening", () => resolve(server.address() as AddressInfo)));
+const listening = (server: Server) =>
+  new Promise<AddressInfo>((resolve) => server.once("listening", () => resolve(server.address() as AddressInfo)));
 
 describe("bindTo", () => {
   it("binds the loopback address when asked for a port in an options object, as the dev server asks", async () => {

@@ -14,10 +14,26 @@ interface Item {
 }
 
 function item(slug: string, day: number, overrides: Partial<StoredPost["data"]> = {}, post: Partial<StoredPost> = {}): Item {
-  const data = { title: `Title ${slug}`, date: new Date(Date.UTC(2024, 0, day)), description: "About it.", tags: ["Courts"], draft: false, ...overrides };
+  const data = {
+    title: `Title ${slug}`,
+    date: new Date(Date.UTC(2024, 0, day)),
+    description: "About it.",
+    tags: ["Courts"],
+    draft: false,
+    ...overrides,
+  };
   return {
     url: `/posts/${slug}/`,
-    post: { path: `/posts/${slug}.md`, file: `posts/${slug}.md`, slug, data, updated: undefined, published: true, unpublished: undefined, ...post } as StoredPost,
+    post: {
+      path: `/posts/${slug}.md`,
+      file: `posts/${slug}.md`,
+      slug,
+      data,
+      updated: undefined,
+      published: true,
+      unpublished: undefined,
+      ...post,
+    } as StoredPost,
   };
 }
 
@@ -125,7 +141,10 @@ describe("ListingChanges", () => {
 
   it("removes the file of a listing page the last finished build made and this one no longer makes", () => {
     const removed: string[] = [];
-    const tracker = new ListingChanges(() => true, (file) => removed.push(file));
+    const tracker = new ListingChanges(
+      () => true,
+      (file) => removed.push(file),
+    );
     start(tracker);
     expect(tracker.toRender(pages(items))).toHaveLength(3);
     tracker.buildFinished();
@@ -140,7 +159,10 @@ describe("ListingChanges", () => {
 
   it("removes nothing in a production build, whose output starts empty", () => {
     const removed: string[] = [];
-    const tracker = new ListingChanges(() => true, (file) => removed.push(file));
+    const tracker = new ListingChanges(
+      () => true,
+      (file) => removed.push(file),
+    );
     start(tracker, "build");
     tracker.toRender(pages(items));
     tracker.buildFinished();

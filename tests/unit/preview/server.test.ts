@@ -39,7 +39,15 @@ describe("removePostPage", () => {
 
   it("leaves everything else, including names that are not slugs", () => {
     outputWith("posts/harbour-reopens", "about");
-    for (const file of ["pages/about.md", "posts/posts.11tydata.js", "posts/...md", "posts/..md", "posts/Harbour Reopens.md", "about.md", "posts"]) {
+    for (const file of [
+      "pages/about.md",
+      "posts/posts.11tydata.js",
+      "posts/...md",
+      "posts/..md",
+      "posts/Harbour Reopens.md",
+      "about.md",
+      "posts",
+    ]) {
       removePostPage(output, file);
     }
     expect(existsSync(path.join(output, "posts", "harbour-reopens", "index.html"))).toBe(true);

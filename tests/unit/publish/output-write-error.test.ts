@@ -51,7 +51,9 @@ describe("asOutputWriteError", () => {
       .catch((caught: unknown) => caught);
     const reported = asOutputWriteError("write the site to", "/x/_site.staging-1", wrappedAsEleventyDoes(error));
     expect(reported).toBeInstanceOf(OutputWriteError);
-    expect((reported as Error).message).toBe("Cannot write the site to /x/_site.staging-1: the disk is full (ENOSPC). Free some space and build again.");
+    expect((reported as Error).message).toBe(
+      "Cannot write the site to /x/_site.staging-1: the disk is full (ENOSPC). Free some space and build again.",
+    );
   });
 
   it("leaves an error that is not the machine's as it is", () => {
@@ -75,7 +77,8 @@ describe("unmaskMkdir", () => {
       }
     }
     const error = await mkdir(path.join(staging, "assets", "fonts"), { recursive: true }).catch((caught: unknown) => caught);
-    const message = (also: unknown[]) => String((asOutputWriteError("write the site to", staging, wrappedAsEleventyDoes(error), also) as Error).message);
+    const message = (also: unknown[]) =>
+      String((asOutputWriteError("write the site to", staging, wrappedAsEleventyDoes(error), also) as Error).message);
     expect(message(await unmaskMkdir(staging, [error]))).toMatch(/^Cannot write the site to .*: the disk is full \(ENOSPC\)\./);
   });
 

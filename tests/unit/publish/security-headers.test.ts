@@ -28,7 +28,7 @@ const directive = (policy = "", name: string) => policy.split("; ").find((part) 
 
 describe("_headers", () => {
   it("lets pages take styles from the site's own files only, whatever a page carries", () => {
-    const page = "<!doctype html><html><head><style>body{color:red}</style></head><body><p style=\"x\">x</p></body></html>";
+    const page = '<!doctype html><html><head><style>body{color:red}</style></head><body><p style="x">x</p></body></html>';
     const policy = policies({ "index.html": page, "a/index.html": page }).get("/*");
     expect(directive(policy, "style-src")).toBe("style-src 'self'");
     expect(policy).not.toMatch(/sha256-|unsafe-/);

@@ -11,22 +11,27 @@ const SITE = "https://news.example.org";
 /** Every construct whose rendering a cosmetic rule or a renderer rule of ours touches. */
 const EDGE_CASES = [
   '# A "quoted" headline\n\n## Same\n\n## Same\n\n## Café & Co. -- 2024',
-  'Escapes: \\[not a link\\](x), \\*not em\\*, 5 \\> 3... (c) (tm) +- "straight" \'single\' -- ---',
+  "Escapes: \\[not a link\\](x), \\*not em\\*, 5 \\> 3... (c) (tm) +- \"straight\" 'single' -- ---",
   `[own site](${SITE}/about/) [localhost](http://localhost/x) [out](https://elsewhere.example/) [rel](/posts/x/) <https://auto.example/>`,
   `<span>raw</span> [own site](${SITE}/about/) [localhost](http://localhost/x) ![Alt "text"](/media/c.png)`,
   '![An "alt" -- with *emphasis* and `code`](/media/a.png "A title")\n\n![](/media/b.png)',
   '<aside class="note">raw <em>HTML</em> "quotes" -- kept</aside>\n\nText <b>inline</b> "here".',
   '```js\nconst s = "straight" -- 1;\n```\n\n    indented "code"\n\n`inline "code"`',
   '| a | "b" |\n|---|---|\n| 1 -- 2 | 3... |\n\n> A \'quote\'\n> -- someone\n\n1. one\n2. "two"\n\n- a\n  - b',
-  'Emoji 🎉, café, “already curly” and ‘single’ — em dash, non-breaking\u00a0space.',
+  "Emoji 🎉, café, “already curly” and ‘single’ — em dash, non-breaking\u00a0space.",
 ];
 
 function corpus(): string[] {
   const files = ["posts", "tests/fixtures"].flatMap((dir) =>
-    readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".md")).map((name) => path.join(dir, name)),
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => path.join(dir, name)),
   );
   // Plus a hundred of the benchmark's generated posts: long, with every kind of block.
-  const texts = [...files.map((file) => readFileSync(file, "utf8")), ...Array.from({ length: 100 }, (_, index) => generatePost(index, 7).markdown)];
+  const texts = [
+    ...files.map((file) => readFileSync(file, "utf8")),
+    ...Array.from({ length: 100 }, (_, index) => generatePost(index, 7).markdown),
+  ];
   const bodies = texts.flatMap((text) => {
     const read = readPost(text);
     return read.ok && read.post.body.trim() !== "" ? [read.post.body] : [];
@@ -60,4 +65,3 @@ describe("a post rendered from the parse its checks read (createPostRenderer)", 
     expect(blocks.map((block) => block.offset)).toEqual([...blocks.map((block) => block.offset)].sort((a, b) => a - b));
   });
 });
-

@@ -41,7 +41,12 @@ describe("validation", () => {
   it("refuses a look-alike host, pointing at the line", () => {
     const { problems } = validateOne("posts/a-story.md", post("https://notyoutube.com/watch?v=dQw4w9WgXcQ"), "https://news.example.org");
     expect(problems).toEqual([
-      expect.objectContaining({ file: "posts/a-story.md", line: 5, field: "video", message: expect.stringContaining("YouTube or Vimeo video address") }),
+      expect.objectContaining({
+        file: "posts/a-story.md",
+        line: 5,
+        field: "video",
+        message: expect.stringContaining("YouTube or Vimeo video address"),
+      }),
     ]);
   });
 });

@@ -19,7 +19,7 @@ describe("countWords", () => {
 
   it("gives the count of the rendered page's text for an ordinary article", () => {
     const body = [
-      "Para one has \"straight quotes\" -- and a dash.",
+      'Para one has "straight quotes" -- and a dash.',
       "## A heading",
       "More text, with a [link](/posts/x/), **bold**, _emphasis_ and `code`.",
       "- a list\n- of items",
@@ -33,7 +33,25 @@ describe("countWords", () => {
 
   it("splits words exactly where /\\S+/g would, every kind of space included", () => {
     // Every character JavaScript's \s matches, and some that look like spaces but are not.
-    const alphabet = ["a", "é", "’", "—", "\u200b", " ", "\t", "\v", "\f", "\u00a0", "\u1680", "\u2003", "\u2028", "\u202f", "\u205f", "\u3000", "\ufeff"];
+    const alphabet = [
+      "a",
+      "é",
+      "’",
+      "—",
+      "\u200b",
+      " ",
+      "\t",
+      "\v",
+      "\f",
+      "\u00a0",
+      "\u1680",
+      "\u2003",
+      "\u2028",
+      "\u202f",
+      "\u205f",
+      "\u3000",
+      "\ufeff",
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let sample = 0; sample < 200; sample++) {
@@ -44,4 +62,3 @@ describe("countWords", () => {
     }
   });
 });
-

@@ -13,10 +13,12 @@ const guide = readFileSync(new URL("../../../WRITING.md", import.meta.url), "utf
 /** The generated table's rows: field name → cells. */
 function tableRows(): Map<string, string[]> {
   const rows = guide.split("\n").filter((line) => line.startsWith("| `"));
-  return new Map(rows.map((row) => {
-    const cells = row.split(" | ").map((cell) => cell.replace(/^\| /, "").replace(/ \|$/, ""));
-    return [(cells[0] ?? "").replace(/`/g, ""), cells];
-  }));
+  return new Map(
+    rows.map((row) => {
+      const cells = row.split(" | ").map((cell) => cell.replace(/^\| /, "").replace(/ \|$/, ""));
+      return [(cells[0] ?? "").replace(/`/g, ""), cells];
+    }),
+  );
 }
 
 // Dated like the `date` example, so the `updated` example (a day later) is consistent with it.

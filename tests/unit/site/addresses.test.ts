@@ -42,8 +42,16 @@ describe("addresses", () => {
 
   it("spells each fixed address once: site paths, all different", () => {
     const fixed = [
-      addresses.home, addresses.archive, addresses.tags, addresses.about, addresses.subscribe,
-      addresses.sitemap, addresses.robots, addresses.notFound, addresses.feedStylesheet, ...Object.values(addresses.feeds),
+      addresses.home,
+      addresses.archive,
+      addresses.tags,
+      addresses.about,
+      addresses.subscribe,
+      addresses.sitemap,
+      addresses.robots,
+      addresses.notFound,
+      addresses.feedStylesheet,
+      ...Object.values(addresses.feeds),
     ];
     for (const address of fixed) expect(address, address).toMatch(/^\/(?!\/)/);
     expect(new Set(fixed).size).toBe(fixed.length);

@@ -31,7 +31,10 @@ describe("isPageAddress", () => {
     expect(isPageAddress(value)).toBe(true);
   });
 
-  it.each(["javascript:alert(1)", "//evil.example/", "about/", "/about us/", "mailto:desk@example.org", "https://"])("refuses %s", (value) => {
-    expect(isPageAddress(value)).toBe(false);
-  });
+  it.each(["javascript:alert(1)", "//evil.example/", "about/", "/about us/", "mailto:desk@example.org", "https://"])(
+    "refuses %s",
+    (value) => {
+      expect(isPageAddress(value)).toBe(false);
+    },
+  );
 });

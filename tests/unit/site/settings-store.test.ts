@@ -52,7 +52,9 @@ describe("the settings kept between runs", () => {
     const root = projectWith(project);
     const checked = await readSettings(root, { cache: true });
     if (!checked.ok) throw new Error(checked.problems.join("\n"));
-    const digest = createHash("sha256").update(readFileSync(path.join(root, "site.yaml"))).digest("base64url");
+    const digest = createHash("sha256")
+      .update(readFileSync(path.join(root, "site.yaml")))
+      .digest("base64url");
     const store = (settings: object) => {
       const kept = new SealedFile(cacheFile(root), settingsCodeVersion());
       kept.set("site.yaml", { digest, settings: { ...checked.settings, ...settings } });
@@ -77,7 +79,8 @@ describe("the code stored settings depend on", () => {
     if (seen.has(entry)) return seen;
     seen.add(entry);
     const imports = ts.preProcessFile(readFileSync(path.join(lib, entry), "utf8"), true, true).importedFiles;
-    for (const { fileName } of imports) if (fileName.startsWith(".")) importClosure(path.posix.join(path.posix.dirname(entry), fileName), seen);
+    for (const { fileName } of imports)
+      if (fileName.startsWith(".")) importClosure(path.posix.join(path.posix.dirname(entry), fileName), seen);
     return seen;
   }
 

@@ -57,7 +57,12 @@ describe("site.yaml", () => {
 
   it("is the project's own file, with the Netlify address, 20 stories a page and a feed", () => {
     const reading = readSettingsFile(PROJECT);
-    expect(reading.ok && reading.settings).toMatchObject({ title: "The Commit Ledger", url: "https://the-commit-ledger.netlify.app", pageSize: 20, feedLimit: 20 });
+    expect(reading.ok && reading.settings).toMatchObject({
+      title: "The Commit Ledger",
+      url: "https://the-commit-ledger.netlify.app",
+      pageSize: 20,
+      feedLimit: 20,
+    });
     // Every field is explained to the editor, on the lines just above it.
     const lines = readFileSync(path.join(PROJECT, "site.yaml"), "utf8").split("\n");
     for (const [index, line] of lines.entries()) if (/^\w+:/.test(line)) expect(lines[index - 1], line).toMatch(/^#/);
@@ -69,7 +74,9 @@ describe("site.yaml", () => {
   });
 
   it("reports every problem at once, in file order, and the build prints them as they are", async () => {
-    const broken = GOOD.replace("title: The Harbour Times", "title: 42").replace("pageSize: 12", "pageSize: ten").replace("  name: Harbour desk", "  name: ''");
+    const broken = GOOD.replace("title: The Harbour Times", "title: 42")
+      .replace("pageSize: 12", "pageSize: ten")
+      .replace("  name: Harbour desk", "  name: ''");
     const failure = await loadSite(NO_CACHE, projectWith(broken)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SiteSettingsError);
     expect(formatFailure(failure)).toBe(
@@ -85,13 +92,19 @@ describe("site.yaml", () => {
   it("refuses a project without one", async () => {
     const root = projectWith(GOOD);
     rmSync(path.join(root, "site.yaml"));
-    await expect(loadSite(NO_CACHE, root)).rejects.toThrow("site.yaml:1:1: file: expected the publication's settings at the root of the project, found no such file");
+    await expect(loadSite(NO_CACHE, root)).rejects.toThrow(
+      "site.yaml:1:1: file: expected the publication's settings at the root of the project, found no such file",
+    );
   });
 });
 
 describe("the address of each deploy context", () => {
   const root = () => projectWith(GOOD);
-  const netlify = { ...NO_CACHE, URL: "https://harbour-times.netlify.app", DEPLOY_PRIME_URL: "https://deploy-preview-4--harbour-times.netlify.app" };
+  const netlify = {
+    ...NO_CACHE,
+    URL: "https://harbour-times.netlify.app",
+    DEPLOY_PRIME_URL: "https://deploy-preview-4--harbour-times.netlify.app",
+  };
   const site = (env: NodeJS.ProcessEnv) => loadSite(env, root());
 
   it("without CONTEXT, a build is the production site at site.yaml's address", async () => {
@@ -114,15 +127,21 @@ describe("the address of each deploy context", () => {
   });
 
   it("the live preview, Eleventy watching or serving, is dev at this machine's address", async () => {
-    for (const mode of ["watch", "serve"]) expect(await site({ ...NO_CACHE, ELEVENTY_RUN_MODE: mode })).toMatchObject({ context: "dev", url: "http://localhost:8080" });
+    for (const mode of ["watch", "serve"])
+      expect(await site({ ...NO_CACHE, ELEVENTY_RUN_MODE: mode })).toMatchObject({ context: "dev", url: "http://localhost:8080" });
     expect(await site({ ...netlify, CONTEXT: "dev" })).toMatchObject({ context: "dev", url: "http://localhost:8080" });
     // A context named outright wins over the run mode.
     expect(await site({ ...netlify, CONTEXT: "production", ELEVENTY_RUN_MODE: "watch" })).toMatchObject({ context: "production" });
   });
 
   it("SITE_URL names the address in any context, for hosts other than Netlify", async () => {
-    expect(await site({ ...NO_CACHE, SITE_URL: "https://staging.example.org" })).toMatchObject({ context: "production", url: "https://staging.example.org" });
-    expect(await site({ ...netlify, CONTEXT: "branch-deploy", SITE_URL: "https://staging.example.org/" })).toMatchObject({ url: "https://staging.example.org" });
+    expect(await site({ ...NO_CACHE, SITE_URL: "https://staging.example.org" })).toMatchObject({
+      context: "production",
+      url: "https://staging.example.org",
+    });
+    expect(await site({ ...netlify, CONTEXT: "branch-deploy", SITE_URL: "https://staging.example.org/" })).toMatchObject({
+      url: "https://staging.example.org",
+    });
   });
 
   it("refuses an unknown context and a malformed address, with site.yaml's problems", async () => {
@@ -133,7 +152,9 @@ describe("the address of each deploy context", () => {
       'CONTEXT: expected one of production, deploy-preview, branch-deploy, dev (or none, for production), found "staging"',
       'SITE_URL: expected an address like https://news.example.org (http or https, nothing after the host name), found "staging.example.org"',
     ]);
-    await expect(site({ ...netlify, CONTEXT: "deploy-preview", DEPLOY_PRIME_URL: "https://preview.example.org/path/" })).rejects.toThrow(/DEPLOY_PRIME_URL: expected/);
+    await expect(site({ ...netlify, CONTEXT: "deploy-preview", DEPLOY_PRIME_URL: "https://preview.example.org/path/" })).rejects.toThrow(
+      /DEPLOY_PRIME_URL: expected/,
+    );
   });
 });
 
