@@ -19,9 +19,8 @@
  * entry whose HTML fails is dropped and its post validated afresh.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { codeVersion } from "./code-version.ts";
 import { SealedFile } from "./sealed-file.ts";
 import type { FileOutcome } from "../checks/outcome.ts";
 import { isPublishable } from "../checks/html-allow-list.ts";
@@ -33,8 +32,6 @@ interface StoredEntry {
   digest: string;
   outcome: FileOutcome;
 }
-
-const LIB = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * A file's sha256. The last answer is kept: the live preview compares it,
@@ -52,6 +49,7 @@ export function contentDigest(bytes: Uint8Array): string {
  * the import graph, so a new import cannot be forgotten here.
  */
 export const VALIDATING_MODULES = [
+  "cache/code-version.ts",
   "cache/sealed-file.ts",
   "cache/validation-cache.ts",
   "checks/body-checks.ts",
@@ -81,18 +79,7 @@ export const VALIDATING_MODULES = [
 
 /** One fingerprint of everything an outcome depends on besides the file itself. */
 export function validatingCodeVersion(siteOrigin: string): string {
-  const hash = createHash("sha256").update(`format ${FORMAT}\0node ${process.version}\0site ${siteOrigin}\0`);
-  for (const name of VALIDATING_MODULES)
-    hash
-      .update(`${name}\0`)
-      .update(readFileSync(path.join(LIB, name)))
-      .update("\0");
-  try {
-    hash.update(readFileSync(path.join(LIB, "..", "package-lock.json")));
-  } catch {
-    hash.update("no lock file");
-  }
-  return hash.digest("base64url");
+  return codeVersion(VALIDATING_MODULES, `format ${FORMAT}\0site ${siteOrigin}`);
 }
 
 type ValidateOne = (file: string, bytes: Uint8Array, siteOrigin: string) => FileOutcome;

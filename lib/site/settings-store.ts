@@ -12,9 +12,8 @@
  * so a cache cannot point the site's links anywhere site.yaml does not.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { codeVersion } from "../cache/code-version.ts";
 import { SealedFile } from "../cache/sealed-file.ts";
 import { isPageAddress, siteOrigin } from "./origin.ts";
 import type { SiteSettings } from "./settings-schema.ts";
@@ -29,6 +28,7 @@ const FORMAT = 1;
  * list to the import graph.
  */
 export const SETTINGS_MODULES = [
+  "cache/code-version.ts",
   "cache/sealed-file.ts",
   "checks/problems.ts",
   "checks/suggest.ts",
@@ -43,8 +43,6 @@ export const SETTINGS_MODULES = [
   "site/settings-source.ts",
   "site/settings-store.ts",
 ];
-
-const LIB = fileURLToPath(new URL("..", import.meta.url));
 
 interface StoredSettings {
   digest: string;
@@ -81,16 +79,5 @@ export async function readSettings(root: string, options: ReadOptions): Promise<
 
 /** One fingerprint of everything a stored outcome depends on besides the file itself. */
 export function settingsCodeVersion(): string {
-  const hash = createHash("sha256").update(`format ${FORMAT}\0node ${process.version}\0`);
-  for (const name of SETTINGS_MODULES)
-    hash
-      .update(`${name}\0`)
-      .update(readFileSync(path.join(LIB, name)))
-      .update("\0");
-  try {
-    hash.update(readFileSync(path.join(LIB, "..", "package-lock.json")));
-  } catch {
-    hash.update("no lock file");
-  }
-  return hash.digest("base64url");
+  return codeVersion(SETTINGS_MODULES, `format ${FORMAT}`);
 }

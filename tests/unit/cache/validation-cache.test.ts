@@ -7,8 +7,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
+import { importClosure } from "../../support/import-closure.ts";
 import { openValidationCache, validatingCodeVersion, VALIDATING_MODULES } from "../../../lib/cache/validation-cache.ts";
 import { validateOne } from "../../../lib/checks/validate.ts";
 
@@ -82,18 +82,6 @@ describe("the validation cache", () => {
 });
 
 describe("the code an outcome depends on", () => {
-  const lib = path.join(import.meta.dirname, "..", "..", "..", "lib");
-
-  /** lib/ modules reachable from `entry` through relative imports, read by the TypeScript compiler's own scanner. */
-  function importClosure(entry: string, seen = new Set<string>()): Set<string> {
-    if (seen.has(entry)) return seen;
-    seen.add(entry);
-    const imports = ts.preProcessFile(readFileSync(path.join(lib, entry), "utf8"), true, true).importedFiles;
-    for (const { fileName } of imports)
-      if (fileName.startsWith(".")) importClosure(path.posix.join(path.posix.dirname(entry), fileName), seen);
-    return seen;
-  }
-
   it("is lib/checks/validate.ts with everything it imports, and the cache itself", () => {
     const expected = [...importClosure("checks/validate.ts"), ...importClosure("cache/validation-cache.ts")];
     expect([...VALIDATING_MODULES].sort()).toEqual([...new Set(expected)].sort());

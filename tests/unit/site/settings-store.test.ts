@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
+import { importClosure } from "../../support/import-closure.ts";
 import { SealedFile } from "../../../lib/cache/sealed-file.ts";
 import { readSettings, SETTINGS_MODULES, settingsCodeVersion } from "../../../lib/site/settings-store.ts";
 
@@ -72,18 +72,6 @@ describe("the settings kept between runs", () => {
 });
 
 describe("the code stored settings depend on", () => {
-  const lib = path.join(import.meta.dirname, "..", "..", "..", "lib");
-
-  /** lib/ modules reachable from `entry` through relative imports, read by the TypeScript compiler's own scanner. */
-  function importClosure(entry: string, seen = new Set<string>()): Set<string> {
-    if (seen.has(entry)) return seen;
-    seen.add(entry);
-    const imports = ts.preProcessFile(readFileSync(path.join(lib, entry), "utf8"), true, true).importedFiles;
-    for (const { fileName } of imports)
-      if (fileName.startsWith(".")) importClosure(path.posix.join(path.posix.dirname(entry), fileName), seen);
-    return seen;
-  }
-
   it("is lib/site/settings-file.ts with everything it imports, and the store itself", () => {
     const expected = [...importClosure("site/settings-file.ts"), ...importClosure("site/settings-store.ts")];
     expect([...SETTINGS_MODULES].sort()).toEqual([...new Set(expected)].sort());
