@@ -1,45 +1,18 @@
 // Checking site.yaml (lib/site/settings-file.ts): each bad field reported at
 // its line and column, with what was expected and what was found.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { changedSettings, GOOD_SETTINGS, projectWith } from "../../support/settings-project.ts";
 import { readSettingsFile } from "../../../lib/site/settings-file.ts";
-
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-const GOOD = `title: The Harbour Times
-description: News from the harbour.
-language: en-GB
-author:
-  name: Harbour desk
-  url: /about/
-url: https://news.example.org/
-pageSize: 12
-feedLimit: 30
-`;
-
-/** GOOD with one line replaced, or dropped when `to` is undefined. */
-const changed = (line: string, to?: string) => GOOD.replace(`${line}\n`, to === undefined ? "" : `${to}\n`);
 
 /** Every line a settings problem is reported as, for a project holding only this site.yaml. */
 function problemsOf(settings: string): string[] {
-  const root = mkdtempSync(path.join(tmpdir(), "settings-file-"));
-  roots.push(root);
-  writeFileSync(path.join(root, "site.yaml"), settings);
-  const reading = readSettingsFile(root);
+  const reading = readSettingsFile(projectWith(settings));
   return reading.ok ? [] : reading.problems;
 }
 
 describe("checkSettingsFile", () => {
   it("gives a good file's settings, the address as its bare origin", () => {
-    const root = mkdtempSync(path.join(tmpdir(), "settings-file-"));
-    roots.push(root);
-    writeFileSync(path.join(root, "site.yaml"), GOOD);
-    expect(readSettingsFile(root)).toEqual({
+    expect(readSettingsFile(projectWith(GOOD_SETTINGS))).toEqual({
       ok: true,
       settings: {
         title: "The Harbour Times",
@@ -118,25 +91,25 @@ describe("checkSettingsFile", () => {
       "site.yaml:1:1: title: expected text without invisible control characters (feeds and pages cannot carry them; delete it or retype the text), found U+0007",
     ],
   ])("refuses %s written as %s, at its line", (line, to, problem) => {
-    expect(problemsOf(changed(line, to))).toEqual([problem]);
+    expect(problemsOf(changedSettings(line, to))).toEqual([problem]);
   });
 
   it("names a missing field: at the start of the file, or at the mapping that should hold it", () => {
-    expect(problemsOf(changed("feedLimit: 30"))).toEqual([
+    expect(problemsOf(changedSettings("feedLimit: 30"))).toEqual([
       "site.yaml:1:1: feedLimit: expected a whole number of stories a feed from 1 to 1000 (not in quotes), found nothing",
     ]);
-    expect(problemsOf(changed("  name: Harbour desk"))).toEqual([
+    expect(problemsOf(changedSettings("  name: Harbour desk"))).toEqual([
       "site.yaml:4:1: author.name: expected the newsroom name as text, found nothing",
     ]);
   });
 
   it("places YAML errors at their field", () => {
-    expect(problemsOf(changed("description: News from the harbour.", "description: News: from the harbour."))).toEqual([
+    expect(problemsOf(changedSettings("description: News from the harbour.", "description: News: from the harbour."))).toEqual([
       expect.stringMatching(
         /^site\.yaml:2:\d+: description: expected valid YAML, found an error: .*\(text containing `: ` must be in quotes\)$/,
       ),
     ]);
-    expect(problemsOf(`${GOOD}title: Again\n`)).toEqual([
+    expect(problemsOf(`${GOOD_SETTINGS}title: Again\n`)).toEqual([
       expect.stringMatching(/^site\.yaml:10:1: title: expected valid YAML, found an error: .*\(this field is given twice\)$/),
     ]);
     expect(problemsOf("- a list\n")).toEqual([

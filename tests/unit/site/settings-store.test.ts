@@ -3,26 +3,15 @@
 // same checking code, and never to point the site at an address site.yaml
 // does not give.
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { projectWith } from "../../support/settings-project.ts";
 import { importClosure } from "../../support/import-closure.ts";
 import { SealedFile } from "../../../lib/cache/sealed-file.ts";
 import { readSettings, SETTINGS_MODULES, settingsCodeVersion } from "../../../lib/site/settings-store.ts";
 
 const PROJECT = path.join(import.meta.dirname, "..", "..", "..");
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-function projectWith(settings: string): string {
-  const root = mkdtempSync(path.join(tmpdir(), "settings-store-"));
-  roots.push(root);
-  writeFileSync(path.join(root, "site.yaml"), settings);
-  return root;
-}
 
 const project = readFileSync(path.join(PROJECT, "site.yaml"), "utf8");
 const cacheFile = (root: string) => path.join(root, ".cache", "settings.v8");

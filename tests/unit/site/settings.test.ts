@@ -2,47 +2,21 @@
 // site.yaml's values with the address resolved, all of a bad file's problems
 // at once, and which address each deploy context links to. Each bad field's
 // message is in settings-file.test.ts.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { changedSettings, GOOD_SETTINGS, projectWith } from "../../support/settings-project.ts";
 import { absoluteUrl, loadSite, SiteSettingsError } from "../../../lib/site/settings.ts";
 import { readSettingsFile } from "../../../lib/site/settings-file.ts";
 import { formatFailure } from "../../../lib/checks/problems.ts";
 
 const PROJECT = path.join(import.meta.dirname, "..", "..", "..");
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-/** A project folder holding only this site.yaml. */
-function projectWith(settings: string): string {
-  const root = mkdtempSync(path.join(tmpdir(), "site-settings-"));
-  roots.push(root);
-  writeFileSync(path.join(root, "site.yaml"), settings);
-  return root;
-}
-
-const GOOD = `title: The Harbour Times
-description: News from the harbour.
-language: en-GB
-author:
-  name: Harbour desk
-  url: /about/
-url: https://news.example.org/
-pageSize: 12
-feedLimit: 30
-`;
-
-/** GOOD with one line replaced, or dropped when `to` is undefined. */
-const changed = (line: string, to?: string) => GOOD.replace(`${line}\n`, to === undefined ? "" : `${to}\n`);
 
 const NO_CACHE = { BUILD_CACHE: "off" };
 
 describe("site.yaml", () => {
   it("gives the publication's settings, the address without its trailing slash", async () => {
-    const site = await loadSite(NO_CACHE, projectWith(GOOD));
+    const site = await loadSite(NO_CACHE, projectWith(GOOD_SETTINGS));
     expect(site).toEqual({
       title: "The Harbour Times",
       description: "News from the harbour.",
@@ -69,12 +43,12 @@ describe("site.yaml", () => {
   });
 
   it("takes an author page on another site as it is", async () => {
-    const site = await loadSite(NO_CACHE, projectWith(changed("  url: /about/", "  url: https://example.org/desk/")));
+    const site = await loadSite(NO_CACHE, projectWith(changedSettings("  url: /about/", "  url: https://example.org/desk/")));
     expect(site.author.url).toBe("https://example.org/desk/");
   });
 
   it("reports every problem at once, in file order, and the build prints them as they are", async () => {
-    const broken = GOOD.replace("title: The Harbour Times", "title: 42")
+    const broken = GOOD_SETTINGS.replace("title: The Harbour Times", "title: 42")
       .replace("pageSize: 12", "pageSize: ten")
       .replace("  name: Harbour desk", "  name: ''");
     const failure = await loadSite(NO_CACHE, projectWith(broken)).catch((error: unknown) => error);
@@ -90,7 +64,7 @@ describe("site.yaml", () => {
   });
 
   it("refuses a project without one", async () => {
-    const root = projectWith(GOOD);
+    const root = projectWith(GOOD_SETTINGS);
     rmSync(path.join(root, "site.yaml"));
     await expect(loadSite(NO_CACHE, root)).rejects.toThrow(
       "site.yaml:1:1: file: expected the publication's settings at the root of the project, found no such file",
@@ -99,7 +73,7 @@ describe("site.yaml", () => {
 });
 
 describe("the address of each deploy context", () => {
-  const root = () => projectWith(GOOD);
+  const root = () => projectWith(GOOD_SETTINGS);
   const netlify = {
     ...NO_CACHE,
     URL: "https://harbour-times.netlify.app",
@@ -146,7 +120,7 @@ describe("the address of each deploy context", () => {
 
   it("refuses an unknown context and a malformed address, with site.yaml's problems", async () => {
     const env = { ...NO_CACHE, CONTEXT: "staging", SITE_URL: "staging.example.org", DEPLOY_PRIME_URL: "https://ok.example.org" };
-    const failure = await loadSite(env, projectWith(changed("pageSize: 12", "pageSize: -1"))).catch((error: unknown) => error);
+    const failure = await loadSite(env, projectWith(changedSettings("pageSize: 12", "pageSize: -1"))).catch((error: unknown) => error);
     expect((failure as SiteSettingsError).problems).toEqual([
       "site.yaml:8:1: pageSize: expected a whole number of stories a page from 1 to 1000, found the number -1",
       'CONTEXT: expected one of production, deploy-preview, branch-deploy, dev (or none, for production), found "staging"',
