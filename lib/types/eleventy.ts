@@ -6,7 +6,6 @@
  */
 export interface EleventyPage {
   url: string | false;
-  fileSlug: string;
   inputPath: string;
   outputPath: string | false;
   date: Date;
@@ -15,16 +14,13 @@ export interface EleventyPage {
 export interface CollectionItem<Data = Record<string, unknown>> {
   url: string;
   inputPath: string;
-  fileSlug: string;
   date: Date;
   data: Data & { page: EleventyPage };
   /** Rendered HTML of the template (without layout). */
   content: string;
-  templateContent: string;
 }
 
 export interface CollectionApi {
-  getFilteredByGlob(glob: string | string[]): CollectionItem[];
   getAll(): CollectionItem[];
 }
 
@@ -42,7 +38,6 @@ export interface EleventyConfig {
   addAsyncFilter(name: string, filter: (...args: never[]) => Promise<unknown>): void;
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
   addGlobalData(name: string, value: unknown): void;
-  addTransform(name: string, transform: (this: { page: EleventyPage }, content: string) => string | Promise<string>): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
   /** https://www.11ty.dev/docs/languages/custom/ */
   addExtension(

@@ -83,7 +83,6 @@ export function recordingConfig(): Recorded {
     addAsyncFilter: (name, filter) => void recorded.filters.set(name, filter as Listener),
     addCollection: (name, build) => void recorded.collections.set(name, build),
     addGlobalData: (name, value) => void recorded.globalData.set(name, value),
-    addTransform: unexpected("addTransform"),
     addPassthroughCopy: (paths) => void recorded.passthroughCopies.push(paths),
     addExtension: (extension, options) => void recorded.extensions.set(extension, options),
     on: (event: string, listener: (...args: never[]) => unknown) =>

@@ -20,11 +20,9 @@ function postItem(
   const page = {
     url: addresses.post(slug),
     inputPath: `./${stored.file}`,
-    fileSlug: slug,
     date: stored.data.date,
     data: {},
     content,
-    templateContent: content,
   };
   return new PostItem(page as unknown as CollectionItem, stored);
 }

@@ -12,7 +12,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** A page as Eleventy lists it in collections.all. */
 const page = (url: string | false, inputPath: string, data: Record<string, unknown> = {}) =>
-  ({ url, inputPath, fileSlug: "", date: day("2024-01-01"), data, content: "", templateContent: "" }) as unknown as CollectionItem;
+  ({ url, inputPath, date: day("2024-01-01"), data, content: "" }) as unknown as CollectionItem;
 const postPage = (slug: string) => page(addresses.post(slug), `./posts/${slug}.md`);
 
 const live = storedPost("live", { date: day("2024-06-01") });
