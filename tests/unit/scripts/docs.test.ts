@@ -10,9 +10,10 @@ import { updateGuide } from "../../../scripts/docs.ts";
 
 const guide = readFileSync(new URL("../../../WRITING.md", import.meta.url), "utf8");
 
-/** The generated table's rows: field name → cells. */
+/** The generated table's rows, between its markers (other tables in the guide are not the schema's): field name → cells. */
 function tableRows(): Map<string, string[]> {
-  const rows = guide.split("\n").filter((line) => line.startsWith("| `"));
+  const table = guide.slice(guide.indexOf("<!-- frontmatter-table:start"), guide.indexOf("<!-- frontmatter-table:end"));
+  const rows = table.split("\n").filter((line) => line.startsWith("| `"));
   return new Map(
     rows.map((row) => {
       const cells = row.split(" | ").map((cell) => cell.replace(/^\| /, "").replace(/ \|$/, ""));
