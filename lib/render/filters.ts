@@ -7,26 +7,7 @@ import type { EleventyConfig } from "../types/eleventy.ts";
 import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
 import { monthName } from "../content/post-date.ts";
 import { getPost } from "../content/post-store.ts";
-
-const readable = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" });
-
-/**
- * Every page shows the dates of the posts it lists, so one date is formatted
- * on every listing that shows it: remembered by its time value.
- */
-function byTime(format: (date: Date) => string): (date: Date) => string {
-  const known = new Map<number, string>();
-  return (date) => {
-    const time = date.getTime();
-    let text = known.get(time);
-    if (text === undefined) known.set(time, (text = format(date)));
-    return text;
-  };
-}
-
-export const readableDate = byTime((date) => readable.format(date));
-
-export const isoDate = byTime((date) => date.toISOString());
+import { isoDate, readableDate } from "./dates.ts";
 
 /**
  * JSON that is safe inside <script type="application/ld+json">: a `</script>`

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDate, jsonForScript, readableDate, readingMinutes } from "../../../lib/render/filters.ts";
-
-describe("date filters", () => {
-  it("formats in UTC so a date-only post never shifts a day", () => {
-    const date = new Date("2018-06-14T00:00:00Z");
-    expect(readableDate(date)).toBe("June 14, 2018");
-    expect(isoDate(date)).toBe("2018-06-14T00:00:00.000Z");
-  });
-});
+import { jsonForScript, readingMinutes } from "../../../lib/render/filters.ts";
 
 describe("jsonForScript", () => {
   it("cannot close or comment out the script element it sits in", () => {
