@@ -14,6 +14,7 @@ const { loadSite } = await import("./lib/site/settings.ts");
 const sitePlugin = await plugin("site/plugin");
 const validatePlugin = await plugin("checks/validate-plugin");
 const assetsPlugin = await plugin("publish/assets");
+const imagesPlugin = await plugin("images/plugin");
 const postTemplatePlugin = await plugin("render/post-template");
 const filtersPlugin = await plugin("render/filters");
 const collectionsPlugin = await plugin("listings/collections");
@@ -49,6 +50,8 @@ export default async function (eleventyConfig) {
   // ── While rendering: the templates in layouts/ and pages/, and what they use ─
   // A post's page takes the checked reading; Eleventy reads no Markdown itself.
   eleventyConfig.addPlugin(postTemplatePlugin);
+  // Posts' pictures (made before the build, with the checks) in pages, and copied into the output after it.
+  eleventyConfig.addPlugin(imagesPlugin);
   // Filters: dates, absolute URLs, escaping for each place a value is printed.
   eleventyConfig.addPlugin(filtersPlugin, { site });
   // Collections (posts, neighbours, tags, archive, listing pages), each built once per build.

@@ -23,7 +23,7 @@ export async function check(root: string, site?: SiteMetadata, now = new Date())
   const { files, problems: folderProblems } = findPostFiles(root);
   const cache = openValidationCache(root, site.url);
   const outcomes: FileOutcome[] = [];
-  for (const file of files) outcomes.push(await outcomeOf(cache, file, readFileSync(path.join(root, file)), site.url));
+  for (const file of files) outcomes.push(await outcomeOf(cache, root, file, readFileSync(path.join(root, file)), site.url));
   cache.save();
   const problems = [...folderProblems, ...combineOutcomes(files, outcomes, now).problems];
   const posts = files.length === 1 ? "1 post" : `${files.length} posts`;

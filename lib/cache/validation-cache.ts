@@ -19,7 +19,9 @@
  * entry whose HTML fails is dropped and its post validated afresh.
  */
 import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { PICTURES_FOLDER } from "../images/pictures-folder.ts";
 import { codeVersion } from "./code-version.ts";
 import { SealedFile } from "./sealed-file.ts";
 import type { FileOutcome } from "../checks/outcome.ts";
@@ -70,6 +72,13 @@ export const VALIDATING_MODULES = [
   "content/schema.ts",
   "content/slug.ts",
   "content/yaml-positions.ts",
+  "images/cache-files.ts",
+  "images/media-image.ts",
+  "images/picture.ts",
+  "images/pictures-folder.ts",
+  "images/post-pictures.ts",
+  "images/responsive.ts",
+  "images/social-crops.ts",
   "render/markdown.ts",
   "render/video.ts",
   "render/word-count.ts",
@@ -93,6 +102,7 @@ let validateOne: ValidateOne | undefined;
  */
 export async function outcomeOf(
   cache: OutcomeCache | undefined,
+  root: string,
   file: string,
   bytes: Uint8Array,
   siteOrigin: string,
@@ -100,7 +110,10 @@ export async function outcomeOf(
   const known = cache?.get(file, bytes);
   if (known) return known;
   validateOne ??= (await import("../checks/validate.ts")).validateOne;
-  const outcome = validateOne(file, bytes, siteOrigin);
+  let outcome = validateOne(file, bytes, siteOrigin);
+  // The image pipeline (sharp) loads only for a post that names a picture.
+  if (outcome.pictures?.length) outcome = await (await import("../images/post-pictures.ts")).withPictures(root, file, outcome);
+  else delete outcome.pictures;
   cache?.set(file, bytes, outcome);
   return outcome;
 }
@@ -112,6 +125,23 @@ export interface OutcomeCache {
   /** Writes the entries this run used or made (so deleted posts drop out); skipped when nothing changed. */
   save(): void;
   readonly stats: { hits: number; misses: number };
+}
+
+/**
+ * Whether the pictures an outcome was made from are as they were, and what
+ * the pipeline made of them is still in .cache/images/: a picture replaced
+ * under the same name, or a cleared folder, makes the post's outcome afresh.
+ */
+export function picturesStand(root: string, outcome: FileOutcome): boolean {
+  const sources = outcome.pictureSources ?? [];
+  const unchanged = sources.every(({ file, digest }) => {
+    try {
+      return contentDigest(readFileSync(path.join(root, file))) === digest;
+    } catch {
+      return false;
+    }
+  });
+  return unchanged && (outcome.post?.pictureFiles ?? []).every((made) => existsSync(path.join(root, PICTURES_FOLDER, made)));
 }
 
 /** The validation cache of the project at `root`, in `.cache/` (which git ignores and Netlify keeps). */
@@ -127,7 +157,8 @@ export function openValidationCache(
     get: (post, bytes) => {
       const digest = contentDigest(bytes);
       // The stored HTML is judged again whatever the entry says: a cache must not be able to publish anything.
-      return kept.get(post, (entry) => entry.digest === digest && publishable(entry.outcome))?.outcome;
+      return kept.get(post, (entry) => entry.digest === digest && picturesStand(root, entry.outcome) && publishable(entry.outcome))
+        ?.outcome;
     },
     set: (post, bytes, outcome) => kept.set(post, { digest: contentDigest(bytes), outcome }),
     save: () => kept.save(),

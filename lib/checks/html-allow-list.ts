@@ -52,6 +52,10 @@ export interface HtmlElement {
   tag: string;
   /** Where its start tag begins in the judged html string; -1 from isPublishable, which keeps no positions. */
   offset: number;
+  /** Where its start tag ends (just after its ">"); -1 from isPublishable. */
+  end: number;
+  /** The element the browser put it in, if any. */
+  parentTag?: string;
   /** Decoded values; browsers keep the first copy of an attribute given twice, and so does this. */
   attributes: ReadonlyMap<string, string>;
 }
@@ -108,7 +112,7 @@ export function isPublishable(html: string, visit?: Visitor): boolean {
     const { node, parent, depth } = step;
     if (!adapter.isElementNode(node)) continue;
     if (depth > MAX_DEPTH || judgeElement(node, parent, 0).length > 0) return false;
-    visit?.({ tag: node.tagName, offset: -1, attributes: new Map(node.attrs.map(({ name, value }) => [name, value])) });
+    visit?.({ tag: node.tagName, offset: -1, end: -1, attributes: new Map(node.attrs.map(({ name, value }) => [name, value])) });
     for (let index = node.childNodes.length - 1; index >= 0; index--) {
       const child = node.childNodes[index];
       if (child) steps.push({ node: child, parent: node, depth: depth + 1 });
@@ -165,7 +169,10 @@ function walkTree(html: string, fragment: ParentNode, visit: Visitor | undefined
       if (isHtml && ALLOWED_ELEMENTS.has(tag) && !VOID_ELEMENTS.has(tag) && !location.endTag) {
         findings.push(refusal(start.startOffset, tag, `<${tag}> without its end tag </${tag}>`, NEVER_CLOSED));
       }
-      if (isHtml) visit?.({ tag, offset: start.startOffset, attributes: new Map(node.attrs.map(({ name, value }) => [name, value])) });
+      if (isHtml) {
+        const attributes = new Map(node.attrs.map(({ name, value }) => [name, value]));
+        visit?.({ tag, offset: start.startOffset, end: start.endOffset, parentTag: parent?.tagName, attributes });
+      }
       if (location.endTag) steps.push({ endTag: location.endTag, tag });
     }
     const content = isHtml && tag === "template" ? adapter.getTemplateContent(node as Template) : node;

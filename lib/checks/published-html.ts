@@ -23,6 +23,24 @@ export interface PostLink {
   column: number;
 }
 
+/** A picture in a post's body from this site, for the image pipeline (lib/images/): where it stands in the HTML and in the body. */
+export interface BodyImage {
+  src: string;
+  alt: string;
+  /** Its start tag in the published html: replaced by the pipeline's <picture>. */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+}
+
+/**
+ * Addresses on this site, a path with no scheme and no host: what the image
+ * pipeline takes (and refuses, outside /media/). Other sites' images are
+ * refused by the allow-list; data: images stay inline.
+ */
+const isLocal = (src: string) => !/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^[\\/]{2}/.test(src);
+
 const hasRawHtml = (tokens: Token[]) =>
   tokens.some((token) => token.type === "html_block" || token.children?.some((child) => child.type === "html_inline"));
 
@@ -30,10 +48,11 @@ export function inspectPublishedHtml(
   rendered: RenderedPost,
   body: string,
   tokens: Token[],
-): { problems: BodyProblem[]; postLinks: PostLink[] } {
+): { problems: BodyProblem[]; postLinks: PostLink[]; images: BodyImage[] } {
   const lines = body.split("\n");
   const problems: BodyProblem[] = [];
   const postLinks: PostLink[] = [];
+  const images: BodyImage[] = [];
   let elements: HtmlElement[] = [];
   // In the quick judgement's tree order, each needle is searched for from where the last was found.
   let fromLine = 0;
@@ -47,7 +66,9 @@ export function inspectPublishedHtml(
     // A Markdown link or image is placed at its address, after "](".
     return at.needle?.startsWith("](") ? { ...at, column: at.column + 2 } : at;
   };
-  const quick = !hasRawHtml(tokens) && isPublishable(rendered.html, (element) => void elements.push(element));
+  let quick = !hasRawHtml(tokens) && isPublishable(rendered.html, (element) => void elements.push(element));
+  // The pipeline replaces each picture's tag where it stands, so pictures need positions.
+  if (quick && elements.some((element) => element.tag === "img" && isLocal(element.attributes.get("src") ?? ""))) quick = false;
   if (!quick) elements = [];
   const findings = quick ? [] : judgePublishedHtml(rendered.html, (element) => void elements.push(element));
   for (const element of elements) {
@@ -59,6 +80,12 @@ export function inspectPublishedHtml(
         ? `expected an alt="…" saying what the image shows, found <img> with ${alt === undefined ? "no alt" : "an empty alt"}`
         : `expected alt text saying what the image shows, like ![Mayor cuts the ribbon](${src}), found ![](${src}) with none`;
       problems.push({ ...at, message });
+    }
+    const src = element.tag === "img" ? element.attributes.get("src") : undefined;
+    if (src !== undefined && isLocal(src)) {
+      const { needle: _, ...at } = place(element.offset, "img", element);
+      if (element.parentTag === "picture") problems.push({ ...at, message: PICTURE_BY_HAND });
+      else images.push({ src, alt: alt ?? "", start: element.offset, end: element.end, ...at });
     }
     const href = element.tag === "a" ? element.attributes.get("href") : undefined;
     const slug = href === undefined ? undefined : addresses.postSlugOf(href);
@@ -75,8 +102,11 @@ export function inspectPublishedHtml(
     );
     problems.push({ ...at, message: finding.message });
   }
-  return { problems, postLinks };
+  return { problems, postLinks, images };
 }
+
+const PICTURE_BY_HAND =
+  "expected a plain <img> or ![alt](/media/…) for a picture from this site, found one inside <picture>: the image pipeline writes the <picture> with every size and format itself";
 
 function safeDecode(text: string): string {
   try {

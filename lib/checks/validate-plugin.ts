@@ -12,10 +12,11 @@ import { replacePosts, type StoredPost } from "../content/post-store.ts";
 import { isPublished, isScheduled } from "../site/publication.ts";
 import type { SiteMetadata } from "../site/settings.ts";
 import { combineOutcomes } from "./post-set-checks.ts";
+import { addCards } from "../images/post-cards.ts";
 import type { FileOutcome } from "./outcome.ts";
 import { findPostFiles, isPostFile } from "../content/post-files.ts";
 import { cacheWriteSchedule } from "../cache/sealed-file.ts";
-import { contentDigest, openValidationCache, outcomeOf, type OutcomeCache } from "../cache/validation-cache.ts";
+import { contentDigest, openValidationCache, outcomeOf, picturesStand, type OutcomeCache } from "../cache/validation-cache.ts";
 
 export interface ValidatePluginOptions {
   site: SiteMetadata;
@@ -50,11 +51,11 @@ async function outcomesOf(
     }
     const bytes = readFileSync(full);
     const digest = contentDigest(bytes);
-    if (known && known.digest === digest) {
+    if (known && known.digest === digest && picturesStand(root, known.outcome)) {
       outcomes.push(known.outcome);
       continue;
     }
-    const outcome = await outcomeOf(stored, file, bytes, siteOrigin);
+    const outcome = await outcomeOf(stored, root, file, bytes, siteOrigin);
     recent.set(full, { digest, outcome });
     outcomes.push(outcome);
   }
@@ -116,23 +117,25 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
     if (report.problems.length > 0) throw new PostValidationError(report.problems);
 
     const history = await gitHistory;
-    replacePosts(
-      report.posts.map((post): StoredPost => {
-        const scheduled = isScheduled(post.data, options.now);
-        const revised = history.revisedAt(post.file);
-        return {
-          path: path.join(root, post.file),
-          file: post.file,
-          slug: post.slug,
-          data: post.data,
-          words: post.words,
-          html: post.html,
-          // An edit committed before the publication date is part of writing it, not a revision.
-          updated: post.data.updated ?? (revised && revised > post.data.date ? revised : undefined),
-          published: isPublished(post.data, options.site.context, options.now),
-          unpublished: post.data.draft ? "draft" : scheduled ? "scheduled" : undefined,
-        };
-      }),
-    );
+    const posts = report.posts.map((post): StoredPost => {
+      const scheduled = isScheduled(post.data, options.now);
+      const revised = history.revisedAt(post.file);
+      return {
+        path: path.join(root, post.file),
+        file: post.file,
+        slug: post.slug,
+        data: post.data,
+        words: post.words,
+        html: post.html,
+        // An edit committed before the publication date is part of writing it, not a revision.
+        updated: post.data.updated ?? (revised && revised > post.data.date ? revised : undefined),
+        published: isPublished(post.data, options.site.context, options.now),
+        unpublished: post.data.draft ? "draft" : scheduled ? "scheduled" : undefined,
+        lead: post.lead,
+        pictureFiles: post.pictureFiles ?? [],
+      };
+    });
+    await addCards(root, options.site, posts);
+    replacePosts(posts);
   });
 }

@@ -14,7 +14,7 @@ import { POST_SLUG } from "../content/slug.ts";
 import { suggestField } from "./suggest.ts";
 import { inspectBody } from "./body-checks.ts";
 import { inspectPublishedHtml } from "./published-html.ts";
-import type { FileOutcome } from "./outcome.ts";
+import type { FileOutcome, PictureReference } from "./outcome.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "../content/control-characters.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -88,8 +88,20 @@ export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string)
   const bodyProblems = [...inspected.problems, ...published.problems].sort((a, b) => a.line - b.line || a.column - b.column);
   for (const problem of bodyProblems) add(inBody(problem), "body", problem.message);
   const links = published.postLinks.map((link) => ({ ...link, ...inBody(link), file }));
-  if (!result.success || problems.length > 0) return { problems, links };
-  return { post: { file, slug, data: result.data, words: inspected.words, html: rendered.html }, problems, links };
+  const pictures: PictureReference[] = published.images.map(({ src, alt, start, end, ...at }) => ({
+    role: "body",
+    field: "body",
+    src,
+    alt,
+    start,
+    end,
+    ...inBody(at),
+  }));
+  // The lead picture is looked for even when other fields are wrong: every problem in one run.
+  const lead = result.success ? result.data.image : (data as { image?: { src?: unknown } } | undefined)?.image;
+  if (typeof lead?.src === "string") pictures.unshift({ role: "lead", field: "image.src", src: lead.src, alt: "", ...where("image.src") });
+  if (!result.success || problems.length > 0) return { problems, links, pictures };
+  return { post: { file, slug, data: result.data, words: inspected.words, html: rendered.html }, problems, links, pictures };
 }
 
 function lineOfFirstInvalidByte(bytes: Uint8Array): SourcePosition {

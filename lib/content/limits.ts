@@ -13,6 +13,10 @@ export const LIMITS = {
   tagLength: 60,
   /** A byline. */
   authorLength: 120,
+  /** A picture's alternative text: a sentence or two; longer descriptions belong in the story. */
+  altLength: 300,
+  /** A picture's caption or credit. */
+  captionLength: 300,
   /** YAML aliases (`*name`) in one frontmatter; each can copy a whole subtree. */
   yamlAliases: 10,
   /** Nesting of YAML lists and mappings; the schema's deepest field is two levels. */

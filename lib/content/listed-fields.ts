@@ -30,10 +30,12 @@ export const LISTED_FIELDS = {
   tags: "listings",
   // Printed as the Draft badge (`unpublished` below), and a preview with CONTEXT=production lists no drafts.
   draft: "listings and neighbours",
+  // The thumbnail beside the headline (`lead` below).
+  image: "listings",
 } as const satisfies ListedFields;
 
 /** What listings show of a post beyond its frontmatter, `post.<name>`: values the build makes from the fields above. */
-export const LISTED_POST_VALUES = ["unpublished"] as const satisfies readonly (keyof StoredPost)[];
+export const LISTED_POST_VALUES = ["unpublished", "lead"] as const satisfies readonly (keyof StoredPost)[];
 
 export type ListedField = keyof typeof LISTED_FIELDS;
 

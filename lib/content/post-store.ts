@@ -5,6 +5,8 @@
  */
 import path from "node:path";
 import type { Frontmatter } from "./schema.ts";
+import type { LeadPicture } from "../checks/outcome.ts";
+import type { SocialCard } from "../images/card.ts";
 
 export interface StoredPost {
   /** Absolute path of the Markdown file. */
@@ -23,6 +25,12 @@ export interface StoredPost {
   published: boolean;
   /** Published in this build, but not live in production: shown with a banner. */
   unpublished: "draft" | "scheduled" | undefined;
+  /** The lead picture, as the image pipeline made it (lib/images/). */
+  lead?: LeadPicture;
+  /** The card social networks show for a story without a lead picture (lib/images/card.ts). */
+  card?: SocialCard;
+  /** The files below .cache/images/ this post's pages show: published with it. */
+  pictureFiles: string[];
 }
 
 const posts = new Map<string, StoredPost>();
@@ -32,6 +40,11 @@ export function replacePosts(entries: StoredPost[]): void {
   posts.clear();
   spellings = undefined;
   for (const entry of entries) posts.set(entry.path, entry);
+}
+
+/** Every post of this build, published or not. */
+export function allPosts(): Iterable<StoredPost> {
+  return posts.values();
 }
 
 /** Every tag as written in any post (`Politics` and `politics` both), computed once per build. */

@@ -25,6 +25,15 @@ const httpUrl = z
     error: "an absolute http(s) URL",
   });
 
+/** A picture's caption or credit: one line of text. */
+const caption = (what: string) =>
+  z
+    .string({ error: `the ${what} as text` })
+    .trim()
+    .min(1, { error: `a non-empty ${what}, or no ${what} line` })
+    .max(LIMITS.captionLength, { error: `a ${what} of at most ${LIMITS.captionLength} characters` })
+    .optional();
+
 const tag = z
   .string({ error: "a tag name (text)" })
   .trim()
@@ -82,6 +91,41 @@ export const frontmatterSchema = z
       .meta({
         description: "Publication this story credits, with an optional link.",
         example: "{ name: People, url: https://people.com/ }",
+      }),
+    image: z
+      .strictObject(
+        {
+          src: z
+            .string({ error: "the picture's path, such as /media/bridge.jpg" })
+            .trim()
+            .min(1, { error: "the picture's path, such as /media/bridge.jpg" }),
+          alt: z
+            .string({ error: "alternative text saying what the picture shows, as text" })
+            .trim()
+            .max(LIMITS.altLength, {
+              error: `alternative text of at most ${LIMITS.altLength} characters`,
+            }),
+          decorative: z.literal(true, { error: 'true, for a picture that says nothing the story does not (then alt is "")' }).optional(),
+          caption: caption("caption"),
+          credit: caption("credit"),
+        },
+        { error: "a picture like { src: /media/bridge.jpg, alt: The bridge at dusk }" },
+      )
+      // An empty alt hides the picture from screen readers: right for ornament, wrong by accident.
+      .superRefine((image, context) => {
+        if (image.decorative && image.alt !== "")
+          context.addIssue({ code: "custom", path: ["alt"], message: 'an empty alt ("") for a decorative picture' });
+        if (!image.decorative && image.alt === "")
+          context.addIssue({
+            code: "custom",
+            path: ["alt"],
+            message: "alternative text saying what the picture shows (an empty alt only with `decorative: true`)",
+          });
+      })
+      .optional()
+      .meta({
+        description: "Lead picture, above the story, on listings and in social cards; a file in media/, at least 1200 pixels wide.",
+        example: "{ src: /media/bridge.jpg, alt: The new bridge at dusk, credit: Jane Doe }",
       }),
     draft: z
       .boolean({ error: "true or false (not in quotes)" })

@@ -23,12 +23,19 @@ export function filePositions(counter: LineCounter): (offset: number) => SourceP
   };
 }
 
-/** Where each top-level field's key stands in the file. */
+/** Where each top-level field's key stands in the file, and each key of a mapping one level down, as `image.src`. */
 export function fieldPositions(doc: Document, at: (offset: number) => SourcePosition): Map<string, SourcePosition> {
   const fields = new Map<string, SourcePosition>();
   if (!isMap(doc.contents)) return fields;
   for (const pair of doc.contents.items) {
-    if (isScalar(pair.key) && pair.key.range) fields.set(String(pair.key.value), at(pair.key.range[0]));
+    if (!isScalar(pair.key) || !pair.key.range) continue;
+    const name = String(pair.key.value);
+    fields.set(name, at(pair.key.range[0]));
+    // A nested field (image.src) is placed at its own key, for problems found after the schema.
+    if (!isMap(pair.value)) continue;
+    for (const inner of pair.value.items) {
+      if (isScalar(inner.key) && inner.key.range) fields.set(`${name}.${String(inner.key.value)}`, at(inner.key.range[0]));
+    }
   }
   return fields;
 }

@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { EleventyConfig } from "../types/eleventy.ts";
+import { MEDIA_DIR } from "../images/pictures-folder.ts";
 
 export const ASSETS_DIR = "assets";
 
@@ -32,14 +33,16 @@ export function fingerprintAssets(root = process.cwd()): Map<string, string> {
 }
 
 /**
- * Images and documents that posts link to, published at the same path
- * (media/bridge.jpg is /media/bridge.jpg). Not fingerprinted: a post names
- * them by a path an author can type, so they are revalidated like pages.
- * Only these kinds: a page, a script or Markdown left in media/ is never
- * published (it would be served from the site's own address, unchecked).
+ * Documents that posts link to, published at the same path (media/report.pdf
+ * is /media/report.pdf). Not fingerprinted: a post names them by a path an
+ * author can type, so they are revalidated like pages. Only these kinds: a
+ * page, a script or Markdown left in media/ is never published (it would be
+ * served from the site's own address, unchecked). Pictures in media/ are not
+ * copied either: the image pipeline (lib/images/) publishes what pages show
+ * of them, so an original, with whatever its camera wrote into it (a GPS
+ * position among others), never leaves the repository.
  */
-export const MEDIA_DIR = "media";
-export const MEDIA_TYPES = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf"];
+export const MEDIA_TYPES = ["pdf"];
 
 export default function assetsPlugin(eleventyConfig: EleventyConfig): void {
   // Both cases of each ending: passthrough globs match case-sensitively.

@@ -9,6 +9,8 @@ import type { EleventyConfig } from "../types/eleventy.ts";
 import type { PostItem } from "../listings/collections.ts";
 import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
 import { addresses, type FeedName } from "../site/addresses.ts";
+import { leadFigure, pictureBytes } from "../images/feed-pictures.ts";
+import { socialImage } from "../images/social-image.ts";
 
 export interface FeedEntry {
   /** Stable id: the post's permanent URL, which is its file name, so a new title keeps it. */
@@ -26,6 +28,8 @@ export interface FeedEntry {
   author: string;
   /** One category per tag, as the author spelled it. */
   tags: string[];
+  /** The lead picture's 16:9 crop, as an enclosure: absolute URL, media type, size in bytes. */
+  image?: { url: string; type: string; length: number; width: number; height: number; alt: string };
 }
 
 export interface Feed {
@@ -81,17 +85,27 @@ export async function buildFeed(site: SiteMetadata, posts: PostItem[]): Promise<
     posts.slice(0, site.feedLimit).map(async (item): Promise<FeedEntry> => {
       const url = absoluteUrl(site, item.url);
       const { data, updated } = item.post;
+      const image = item.post.lead && socialImage(item.post);
       return {
         id: url,
         url,
         title: stripXmlForbidden(data.title),
         summary: stripXmlForbidden(data.description),
-        contentHtml: stripXmlForbidden(await convertHtmlToAbsoluteUrls(item.content, url)),
+        // The lead picture opens the story in a feed reader as it does on the page.
+        contentHtml: stripXmlForbidden(await convertHtmlToAbsoluteUrls(leadFigure(item.post) + item.content, url)),
         published: data.date,
         updated,
         lastChanged: updated ?? data.date,
         author: stripXmlForbidden(data.author ?? site.author.name),
         tags: data.tags.map(stripXmlForbidden),
+        ...(image && {
+          image: {
+            ...image,
+            url: absoluteUrl(site, image.path),
+            length: pictureBytes(image.path),
+            alt: stripXmlForbidden(image.alt),
+          },
+        }),
       };
     }),
   );
@@ -136,6 +150,7 @@ export function jsonFeed(feed: Feed): Record<string, unknown> {
       ...(entry.updated && { date_modified: entry.updated.toISOString() }),
       authors: [{ name: entry.author }],
       ...(entry.tags.length > 0 && { tags: entry.tags }),
+      ...(entry.image && { image: entry.image.url }),
     })),
   };
 }

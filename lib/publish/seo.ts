@@ -11,6 +11,7 @@ import { lastChange } from "../listings/last-change.ts";
 import type { StoredPost } from "../content/post-store.ts";
 import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
 import { addresses } from "../site/addresses.ts";
+import { structuredDataImages } from "../images/social-image.ts";
 
 type Json = Record<string, unknown>;
 
@@ -27,6 +28,7 @@ function author(site: SiteMetadata, post: StoredPost): Json {
 
 export function articleJsonLd(site: SiteMetadata, post: StoredPost, path: string): Json {
   const url = absoluteUrl(site, path);
+  const images = structuredDataImages(post);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -39,6 +41,7 @@ export function articleJsonLd(site: SiteMetadata, post: StoredPost, path: string
     author: [author(site, post)],
     publisher: publisher(site),
     inLanguage: site.language,
+    ...(images.length > 0 ? { image: images.map((image) => absoluteUrl(site, image)) } : {}),
     ...(post.data.tags.length > 0 ? { keywords: post.data.tags } : {}),
     ...(post.data.source?.url ? { isBasedOn: post.data.source.url } : {}),
   };

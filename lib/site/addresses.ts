@@ -44,6 +44,8 @@ export const addresses = Object.freeze({
   feeds: FEEDS,
   /** The XSL stylesheet that gives the XML feeds a readable face in a browser; same origin, or browsers refuse it. */
   feedStylesheet: "/feed.xsl",
+  /** Pictures the image pipeline writes (lib/images/), named by a hash of what they are: below /assets/, so cached for good like the other assets. */
+  images: "/assets/img/",
   /** Addresses feed readers and people guess for a feed: each redirects to the RSS feed (pages/redirects.njk). */
   feedGuesses: Object.freeze(["/rss", "/rss.xml", "/feed", "/index.xml"]),
 

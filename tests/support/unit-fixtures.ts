@@ -41,6 +41,7 @@ export function storedPost(slug: string, data: Partial<Frontmatter> = {}, post: 
     updated: undefined,
     published: true,
     unpublished: undefined,
+    pictureFiles: [],
     ...post,
   };
 }

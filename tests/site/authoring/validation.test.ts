@@ -5,10 +5,12 @@
  * must report exactly the same lines.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchSite, type RunResult, type ScratchSite } from "../../support/scratch-site.ts";
+import { plainJpeg } from "../../support/test-images.ts";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/bad-posts/", import.meta.url));
 
@@ -36,7 +38,7 @@ const EXPECTED: [string, string][] = [
   ["posts/unclosed-code-fence.md:9:1: body:", "expected a closing ``` for the code block opened here, found the end of the file"],
   [
     "posts/image-without-alt.md:9:1: body:",
-    "expected alt text saying what the image shows, like ![Mayor cuts the ribbon](/img/bridge.jpg), found ![](/img/bridge.jpg)",
+    "expected alt text saying what the image shows, like ![Mayor cuts the ribbon](/media/bridge.jpg), found ![](/media/bridge.jpg)",
   ],
   ["posts/image-without-alt.md:11:14: body:", 'expected an alt="…" saying what the image shows, found <img> with no alt'],
   [
@@ -72,6 +74,9 @@ let check: RunResult;
 
 beforeAll(async () => {
   site = await createScratchSite(readFixtures());
+  // The pictures the posts name are there: what is wrong with them is only their missing alt text.
+  await mkdir(path.join(site.root, "media"));
+  for (const name of ["bridge.jpg", "crowd.jpg"]) await writeFile(path.join(site.root, "media", name), await plainJpeg(640, 480));
   build = await site.build({ CONTEXT: "production", SITE_URL: "https://news.example.org" });
   check = await site.run(process.execPath, ["--import", "./scripts/typescript.js", "scripts/check.ts"]);
 });

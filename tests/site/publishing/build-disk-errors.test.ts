@@ -29,10 +29,13 @@ The harbour reopened on Tuesday.
 const ENV = { CONTEXT: "production", SITE_URL: "https://news.example.org" };
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The one line a failed build prints: the staging folder it could not write, why, and what to do. */
-const plainWords = (root: string, why: string, fix: string) =>
-  new RegExp(
-    `^Cannot write the site to ${escapeRegExp(realpathSync(root))}/_site\\.staging-\\d+: ${escapeRegExp(why)}\\. ${escapeRegExp(fix)}\n$`,
+/** The one line a build that cannot write says: about the output, or about the pictures it makes first (.cache/images/). */
+const plainWords = (root: string, why: string, fix: string) => {
+  const folder = escapeRegExp(realpathSync(root));
+  return new RegExp(
+    `^Cannot write (the site to ${folder}/_site\\.staging-\\d+|pictures to ${folder}/\\.cache/images): ${escapeRegExp(why)}\\. ${escapeRegExp(fix)}\n$`,
   );
+};
 
 const mounted: string[] = [];
 const disks: string[] = [];

@@ -102,7 +102,10 @@ describe("post metadata", () => {
     expect(meta(doc, "article:published_time")).toEqual(["2018-06-14T00:00:00.000Z"]);
     expect(meta(doc, "article:modified_time")).toEqual([jsonLd(doc)[0]!.dateModified]);
     expect(meta(doc, "article:tag")).toEqual(["Kim Kardashian", "Alice Johnson", "Criminal justice", "Politics"]);
-    expect(meta(doc, "twitter:card")).toEqual(["summary"]);
+    // The first post has no picture: it is shared with the card drawn from its headline.
+    expect(meta(doc, "twitter:card")).toEqual(["summary_large_image"]);
+    expect(meta(doc, "og:image")[0]).toMatch(new RegExp(`^${BASE_URL}/assets/img/card-[0-9a-f]{16}\\.png$`));
+    expect(meta(doc, "og:image:alt")).toEqual([doc.querySelector("h1")!.textContent!.trim()]);
     expect(meta(doc, "og:title")[0]).toBe(doc.querySelector("h1")!.textContent!.trim());
   });
 });

@@ -16,8 +16,21 @@ const NO_ALT_MARKDOWN =
   /^expected alt text saying what the image shows, like !\[Mayor cuts the ribbon\]\(\/media\/a\.png\), found !\[\]\(\/media\/a\.png\) with none$/;
 
 describe("images without alt text", () => {
-  it("passes an image whose alt says what it shows", () => {
-    expect(inspect("Intro.\n\n![The new bridge at dusk](/media/a.png)\n")).toEqual({ problems: [], postLinks: [] });
+  it("passes an image whose alt says what it shows, and hands it to the image pipeline with where its tag stands", () => {
+    const body = "Intro.\n\n![The new bridge at dusk](/media/a.png)\n";
+    const tokens = parseStructure(body);
+    const { html } = render(tokens);
+    const { problems, postLinks, images } = inspectPublishedHtml(render(tokens), body, tokens);
+    expect([problems, postLinks]).toEqual([[], []]);
+    expect(images).toEqual([expect.objectContaining({ src: "/media/a.png", alt: "The new bridge at dusk", line: 3, column: 27 })]);
+    // The start tag exactly, which the pipeline replaces by its <picture>.
+    expect(html.slice(images[0]?.start, images[0]?.end)).toMatch(/^<img src="\/media\/a\.png" alt="The new bridge at dusk"[^>]*>$/);
+  });
+
+  it("refuses a picture from this site written inside <picture>: the pipeline writes that", () => {
+    const { problems, images } = inspect('Intro.\n\n<picture><img src="/media/a.png" alt="A bridge"></picture>\n');
+    expect(images).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining("found one inside <picture>") })]);
   });
 
   it("places a Markdown image without alt where it is written, and shows how to write one", () => {

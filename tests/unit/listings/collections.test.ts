@@ -28,6 +28,7 @@ function generate(count: number): Item[] {
       updated: index % 10 === 0 ? new Date(date.getTime() + 86_400_000) : undefined,
       published: true,
       unpublished: undefined,
+      pictureFiles: [] as string[],
     } as StoredPost;
     items.push({ url: `/posts/${slug}/`, post });
   }

@@ -32,6 +32,7 @@ function item(slug: string, day: number, overrides: Partial<StoredPost["data"]> 
       updated: undefined,
       published: true,
       unpublished: undefined,
+      pictureFiles: [],
       ...post,
     } as StoredPost,
   };

@@ -80,6 +80,7 @@ describe("changesNeighbours", () => {
     description: ["description: Boats are back.", "description: Ferries are back."],
     tags: ["tags: [Courts]", "tags: [Courts, Science]"],
     draft: ["---\n\n", "draft: true\n---\n\n"],
+    image: ["---\n\n", "image: { src: /media/harbour.jpg, alt: The harbour }\n---\n\n"],
   };
   let folder = "";
   let cwd = "";

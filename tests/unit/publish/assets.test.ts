@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import assetsPlugin, { ASSETS_DIR, fingerprint, fingerprintAssets, MEDIA_DIR, MEDIA_TYPES } from "../../../lib/publish/assets.ts";
+import { MEDIA_DIR } from "../../../lib/images/pictures-folder.ts";
+import assetsPlugin, { ASSETS_DIR, fingerprint, fingerprintAssets, MEDIA_TYPES } from "../../../lib/publish/assets.ts";
 import { filterOf, recordingConfig } from "../../support/unit-fixtures.ts";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
