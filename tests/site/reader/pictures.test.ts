@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAtom, readJson, readRss } from "../../fixtures/feeds/feed-readers.ts";
@@ -208,6 +209,20 @@ describe("a story without a picture", () => {
   it("carries no picture in the feeds", async () => {
     for (const feed of await readRss(site.text("/feed.xml"))) {
       expect(feed.entries.find((entry) => entry.title === "Council meets on Tuesday")?.image, feed.parser).toBeUndefined();
+    }
+  });
+});
+
+describe("the page weight", () => {
+  it("keeps the story and the home page, HTML and stylesheet, within 14 KB gzipped", () => {
+    const gzipped = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
+    for (const url of ["/posts/harbour-bridge/", "/"]) {
+      const html = readFileSync(fileOf(url.endsWith("/") ? `${url}index.html` : url));
+      const sheets = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(([, href]) =>
+        gzipped(readFileSync(fileOf(href ?? ""))),
+      );
+      expect(sheets, url).toHaveLength(1);
+      expect(gzipped(html) + sheets.reduce((sum, bytes) => sum + bytes, 0), url).toBeLessThanOrEqual(14 * 1024);
     }
   });
 });
