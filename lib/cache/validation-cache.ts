@@ -79,6 +79,7 @@ export const VALIDATING_MODULES = [
   "images/post-pictures.ts",
   "images/responsive.ts",
   "images/social-crops.ts",
+  "publish/output-write-error.ts",
   "render/markdown.ts",
   "render/video.ts",
   "render/word-count.ts",
