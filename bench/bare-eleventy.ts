@@ -1,16 +1,23 @@
 // Baseline: the same posts through a bare Eleventy project with nothing but
 // a Nunjucks layout, an index, an RSS feed and Eleventy's default Markdown
 // handling. The gap between this and our build is the price of our pipeline.
+// With --pictures its pictures are "copied as they are": media/ is passed
+// through untouched, a lead picture is a plain <img>, and body pictures are
+// what Eleventy's default Markdown makes of ![alt](/media/…).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { copyPosts, linkInto } from "./builder.ts";
 import type { Builder } from "./builder.ts";
 
-const CONFIG = `import rssPlugin from "@11ty/eleventy-plugin-rss";
+/** The pictures' folder, at the input's root as in ours: /media/x.jpg is media/x.jpg. */
+const MEDIA = "media";
+
+// The passthrough copy only with pictures, so rounds without them build what they always did.
+const config = (pictures: boolean): string => `import rssPlugin from "@11ty/eleventy-plugin-rss";
 
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(rssPlugin);
-  eleventyConfig.addCollection("posts", (api) => api.getFilteredByGlob("posts/*.md"));
+  eleventyConfig.addCollection("posts", (api) => api.getFilteredByGlob("posts/*.md"));${pictures ? `\n  eleventyConfig.addPassthroughCopy("${MEDIA}");` : ""}
 }
 
 export const config = {
@@ -42,6 +49,7 @@ const LAYOUT = `<!doctype html>
       <h1>{{ title }}</h1>
       <p><time datetime="{{ page.date.toISOString() }}">{{ page.date.toUTCString() }}</time>
         · {% for tag in tags %}<span>{{ tag }}</span> {% endfor %}</p>
+      {% if image %}<img src="{{ image.src }}" alt="{{ image.alt }}">{% endif %}
       {{ content | safe }}
     </article>
     {% else %}
@@ -95,7 +103,7 @@ eleventyExcludeFromCollections: true
 </rss>
 `;
 
-export function bareEleventy(projectRoot: string): Builder {
+export function bareEleventy(projectRoot: string, pictures = false): Builder {
   return {
     id: "bare",
     label: "bare Eleventy",
@@ -103,7 +111,7 @@ export function bareEleventy(projectRoot: string): Builder {
     setup(dir, postsDir) {
       linkInto(dir, join(projectRoot, "node_modules"), "node_modules");
       writeFileSync(join(dir, "package.json"), JSON.stringify({ private: true, type: "module" }, null, 2));
-      writeFileSync(join(dir, "eleventy.config.js"), CONFIG);
+      writeFileSync(join(dir, "eleventy.config.js"), config(pictures));
       mkdirSync(join(dir, "_includes"));
       mkdirSync(join(dir, "_data"));
       writeFileSync(join(dir, "_includes", "base.njk"), LAYOUT);

@@ -127,3 +127,17 @@ export const BULLET_LEADS: readonly string[] = [
   "Cost:", "Timeline:", "Who pays:", "Next hearing:", "Exemptions:",
   "Opposition:", "Oversight:", "Scope:",
 ];
+
+// Alternative text of the pictures `--pictures` adds: what a photo desk writes.
+export const PICTURE_ALTS: readonly string[] = [
+  "{person}, {role}, speaks to {noun} in {place}",
+  "{Subject} members listen to public comment",
+  "Commuters wait at a bus stop in {place} at dusk",
+  "A crowd of {noun} outside the hearing room",
+  "Construction crews at work on a site in {place}",
+  "{person} reads from a prepared statement",
+  "The skyline of {place} seen from across the river",
+  "Protesters hold hand-lettered signs near city hall",
+  "An empty council chamber before the vote",
+  "Traffic backs up on the bridge into {place}",
+];

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as C from "./corpus.ts";
+import { picturePlan } from "./pictures.ts";
 
 export type Rng = () => number;
 
@@ -106,6 +107,13 @@ export interface GeneratedPost {
   tags: string[];
   words: number;
   markdown: string;
+  /** The files in media/ the post shows (lead first); none without `pictures`. */
+  pictures: string[];
+}
+
+export interface PostOptions {
+  /** `--pictures`: lead and body pictures (bench/pictures.ts), at most `distinct` files of each kind. */
+  pictures?: { distinct: number };
 }
 
 // 2012-01-01 .. 2024-12-31, so archives and feeds span many years.
@@ -157,7 +165,7 @@ function buildBody(rng: Rng, subject: string, slug: string): { body: string; wor
   return { body: `${blocks.join("\n\n")}\n`, words };
 }
 
-export function generatePost(index: number, seed: number, takenSlugs?: Set<string>): GeneratedPost {
+export function generatePost(index: number, seed: number, takenSlugs?: Set<string>, options: PostOptions = {}): GeneratedPost {
   const rng = makeRng(`${seed}:${index}`);
   const subject = pick(rng, C.SUBJECTS);
   const verb = pick(rng, C.VERBS);
@@ -174,17 +182,33 @@ export function generatePost(index: number, seed: number, takenSlugs?: Set<strin
     takenSlugs.add(slug);
   }
   const { body, words } = buildBody(rng, subject, slug);
+  const plan = options.pictures ? picturePlan(index, options.pictures.distinct) : { body: [] };
+  // A generator of its own, so the words stay those of the same post without pictures.
+  const pictureRng = makeRng(`${seed}:${index}:pictures`);
+  const alt = (): string => fill(pictureRng, pick(pictureRng, C.PICTURE_ALTS), subject);
   const markdown = [
     "---",
     `title: ${yamlString(title)}`,
     `date: ${date}`,
     `description: ${yamlString(description)}`,
     `tags: [${tags.join(", ")}]`,
+    ...(plan.lead ? ["image:", `  src: /media/${plan.lead}`, `  alt: ${yamlString(alt())}`] : []),
     "---",
     "",
-    body,
+    withBodyPictures(body, plan.body, alt),
   ].join("\n");
-  return { slug, title, date, tags, words, markdown };
+  return { slug, title, date, tags, words, markdown, pictures: [...(plan.lead ? [plan.lead] : []), ...plan.body] };
+}
+
+/** Body pictures as paragraphs of their own: one after the introduction, the next two thirds of the way down. */
+function withBodyPictures(body: string, files: string[], alt: () => string): string {
+  if (files.length === 0) return body;
+  const blocks = body.trimEnd().split("\n\n");
+  files.forEach((file, i) => {
+    const at = i === 0 ? 2 : Math.max(3 + i, Math.floor((blocks.length * 2) / 3));
+    blocks.splice(Math.min(at, blocks.length), 0, `![${alt()}](/media/${file})`);
+  });
+  return `${blocks.join("\n\n")}\n`;
 }
 
 /**
@@ -193,18 +217,19 @@ export function generatePost(index: number, seed: number, takenSlugs?: Set<strin
  * generated date is before 2025), so it goes to the top of every listing.
  */
 export function newestPost(index: number, seed: number, takenSlugs: Iterable<string>): GeneratedPost {
+  // No pictures: the watch check times the pages, and its project has no file for the new post's picture.
   const post = generatePost(index, seed, new Set(takenSlugs));
   const date = "2025-01-01T06:00:00Z";
   return { ...post, date, markdown: post.markdown.replace(`\ndate: ${post.date}\n`, `\ndate: ${date}\n`) };
 }
 
-/** Writes posts 0..n-1 as `<slug>.md` into dir (created if missing). */
-export function writePosts(dir: string, n: number, seed: number): GeneratedPost[] {
+/** Writes posts 0..n-1 as `<slug>.md` into dir (created if missing); their pictures are bench/pictures.ts's to make. */
+export function writePosts(dir: string, n: number, seed: number, options: PostOptions = {}): GeneratedPost[] {
   mkdirSync(dir, { recursive: true });
   const taken = new Set<string>();
   const posts: GeneratedPost[] = [];
   for (let i = 0; i < n; i++) {
-    const post = generatePost(i, seed, taken);
+    const post = generatePost(i, seed, taken, options);
     writeFileSync(join(dir, `${post.slug}.md`), post.markdown);
     posts.push(post);
   }

@@ -1,6 +1,7 @@
 // The command line of `npm run bench` (bench/run.ts); BENCHMARKS.md
 // documents each option.
 import { parseArgs } from "node:util";
+import { DEFAULT_DISTINCT } from "./pictures.ts";
 
 export interface BenchOptions {
   sizes: number[];
@@ -15,6 +16,8 @@ export interface BenchOptions {
   keep: boolean;
   ref?: string;
   profile: boolean;
+  /** `--pictures`: the posts show pictures (bench/pictures.ts), at most this many distinct files of each kind; null without. */
+  pictures: { distinct: number } | null;
 }
 
 const wholeNumber = (text: string, what: string, min: number): number => {
@@ -38,6 +41,8 @@ export function readOptions(args: string[] = process.argv.slice(2), env: NodeJS.
       keep: { type: "boolean", default: false },
       ref: { type: "string" },
       profile: { type: "boolean", default: false },
+      pictures: { type: "boolean", default: false },
+      "distinct-pictures": { type: "string", default: String(DEFAULT_DISTINCT) },
     },
   });
   return {
@@ -52,5 +57,6 @@ export function readOptions(args: string[] = process.argv.slice(2), env: NodeJS.
     keep: values.keep,
     ref: values.ref,
     profile: values.profile,
+    pictures: values.pictures ? { distinct: wholeNumber(values["distinct-pictures"], "distinct-pictures", 1) } : null,
   };
 }

@@ -35,6 +35,27 @@ export interface Results {
   skipped: Array<{ label: string; reason: string }>;
   /** --profile only */
   profiles: BuilderProfile[];
+  /** --pictures only: the cap on distinct files of each kind, and the files each post count used. */
+  pictures: { distinct: number; sets: PictureSet[] } | null;
+  /** What went unexpectedly but failed no build, such as a second build that made pictures again. */
+  notes: string[];
+}
+
+export interface PictureSet {
+  n: number;
+  /** Distinct files: lead pictures (1600×1067), body pictures (1200×800). */
+  lead: number;
+  body: number;
+  mib: number;
+}
+
+function picturesLine(p: NonNullable<Results["pictures"]>): string {
+  const sets = p.sets.map((s) => `${count(s.n)} posts: ${s.lead} lead + ${s.body} body files, ${s.mib.toFixed(0)} MiB`).join("; ");
+  return (
+    "Pictures (--pictures): one post in five has a lead picture, one in ten two body pictures, the rest a generated social card; " +
+    `at most ${p.distinct} distinct files of each kind, reused past that (${sets}). ` +
+    "Bare Eleventy copies media/ as it is and shows each picture as a plain <img>."
+  );
 }
 
 const sec = (ms: number): string => (ms / 1000).toFixed(2);
@@ -139,6 +160,7 @@ export function renderReport(r: Results): string {
       `Peak RSS: ${r.rssMethod}, highest over the runs.`,
     "",
   );
+  if (r.pictures) out.push(picturesLine(r.pictures), "");
   for (const s of r.skipped) out.push(`- Skipped ${s.label}: ${s.reason}`);
   if (r.skipped.length) out.push("");
 
@@ -211,6 +233,8 @@ export function renderReport(r: Results): string {
   }
 
   if (r.profiles.length) out.push("", ...renderProfiles(r.profiles));
+
+  if (r.notes.length) out.push("", "### Notes", "", ...r.notes.map((note) => `- ${note}`));
 
   const failed = r.cells.filter((c) => c.failures.length);
   if (failed.length) {

@@ -5,16 +5,18 @@
 //   npm run bench -- [--n 1000,4000,10000] [--runs 3] [--out file.md]
 //                    [--watch-check] [--watch-n 1000] [--only ours,bare,hugo]
 //                    [--seed 7] [--skip-startup] [--keep] [--ref <git ref>]
-//                    [--profile]
+//                    [--profile] [--pictures] [--distinct-pictures 200]
 //
 // --ref builds "ours" from that commit (git archive) instead of symlinking
 // the working tree, for numbers that edits in flight cannot disturb.
 // --profile adds, for each post count, one untimed build per Node builder
 // after the timed rounds, under DEBUG=Eleventy:Benchmark* and
 // node --cpu-prof, and a "Where the time goes" section to the report.
+// --pictures gives posts lead and body pictures (bench/pictures.ts), the
+// same files in every builder's media/ folder.
 // The scratch projects go to the OS temp dir (os.tmpdir(), which follows
 // TMPDIR): `TMPDIR=/dev/shm npm run bench` builds on a RAM disk.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +28,7 @@ import { hugo, hugoVersion } from "./hugo.ts";
 import { measure, measureLoaderCost, peakRssMethod } from "./measure.ts";
 import { readOptions } from "./options.ts";
 import { describeOurs, ours, oursCached, oursCheck } from "./ours.ts";
+import { copyPictures, makePictures } from "./pictures.ts";
 import { profileBuild } from "./profile-build.ts";
 import { renderReport } from "./report.ts";
 import type { Cell, Results } from "./report.ts";
@@ -43,7 +46,7 @@ const all: Builder[] = [
   oursCached(root, opts.ref),
   oursCheck(root, opts.ref, false),
   oursCheck(root, opts.ref, true),
-  bareEleventy(root),
+  bareEleventy(root, opts.pictures !== null),
   hugo(),
 ].filter((b) => opts.only.has(b.id));
 const skipped = all.flatMap((b) => {
@@ -64,6 +67,8 @@ const results: Results = {
   watch: [],
   skipped,
   profiles: [],
+  pictures: opts.pictures ? { distinct: opts.pictures.distinct, sets: [] } : null,
+  notes: [],
   loadAtStart: loadavg()[0] ?? 0,
   rssMethod: peakRssMethod(),
   versions: {
@@ -75,19 +80,37 @@ const results: Results = {
   },
 };
 
-/** Lays out one project per builder around the same posts. */
-function prepare(tag: string, n: number): { dirs: Map<Builder, string>; slugs: string[] } {
+/** One bench run's pictures, shared by every post count: each is made once. */
+const pool = join(work, "pictures");
+
+/** Where a builder's project keeps the pictures posts name as /media/…: Hugo copies static/ as it is. */
+const mediaFolder = (b: Builder, dir: string): string => (b.id === "hugo" ? join(dir, "static", "media") : join(dir, "media"));
+
+/** Lays out one project per builder around the same posts (and pictures). */
+async function prepare(tag: string, n: number): Promise<{ dirs: Map<Builder, string>; slugs: string[] }> {
   const posts = join(work, `posts-${tag}`);
   mkdirSync(posts, { recursive: true });
-  const slugs = writePosts(posts, n, seed).map((p) => p.slug);
+  const written = writePosts(posts, n, seed, opts.pictures ? { pictures: opts.pictures } : {});
+  const pictures = [...new Set(written.flatMap((p) => p.pictures))].sort();
+  if (opts.pictures) {
+    log(`${tag}: making ${pictures.length} pictures (those made for an earlier post count are reused)`);
+    const made = await makePictures(pool, pictures, seed);
+    if (tag !== "watch" && n > 0) results.pictures?.sets.push({ n, ...made });
+  }
   const dirs = new Map<Builder, string>();
   for (const b of builders) {
     const dir = join(work, `${tag}-${b.id}`);
     mkdirSync(dir);
     b.setup(dir, posts);
+    if (opts.pictures) copyPictures(pool, pictures, mediaFolder(b, dir));
     dirs.set(b, dir);
   }
-  return { dirs, slugs };
+  return { dirs, slugs: written.map((p) => p.slug) };
+}
+
+/** Files below a folder, by path: what a second build added to its cache, it made. */
+function cacheFiles(dir: string): Set<string> {
+  return new Set(existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: "utf8" }) : []);
 }
 
 /**
@@ -108,7 +131,7 @@ async function readyToBuild(tag: string, b: Builder, dir: string): Promise<void>
 
 async function timeBuilds(tag: string, n: number): Promise<void> {
   log(`${tag}: generating ${n} posts and laying out ${builders.length} projects`);
-  const { dirs } = prepare(tag, n);
+  const { dirs } = await prepare(tag, n);
   const cells = new Map(
     builders.map((b) => [
       b,
@@ -124,9 +147,18 @@ async function timeBuilds(tag: string, n: number): Promise<void> {
       const dir = dirs.get(b) as string;
       const cell = cells.get(b) as Cell;
       await readyToBuild(tag, b, dir);
+      const cache = b.keepsCache ? b.cacheDir?.(dir) : undefined;
+      const cached = cache ? cacheFiles(cache) : new Set<string>();
       const cmd = b.build(dir);
       const m = await measure(cmd.cmd, cmd.args, { cwd: dir, env: cmd.env ?? process.env, timeoutMs: BUILD_TIMEOUT_MS });
       const out = countOutput(b.outDir(dir));
+      // A second build that adds to its cache made something the first one had made already: say so in the report.
+      const added = cache ? [...cacheFiles(cache)].filter((file) => !cached.has(file)) : [];
+      if (added.length) {
+        const note = `${tag} ${b.label} round ${round}: the build added ${added.length} files to its cache, e.g. ${added.slice(0, 3).join(", ")}`;
+        results.notes.push(note);
+        log(note);
+      }
       // A build that "succeeds" without writing every post (and, with no
       // posts, at least the home page) is not a result.
       const problem = !m.ok
@@ -180,7 +212,7 @@ async function main(): Promise<void> {
     const n = opts.watchN;
     const watchers = builders.filter((b) => b.watch);
     log(`watch check at ${n} posts: ${watchers.map((b) => b.label).join(", ")}`);
-    const { dirs, slugs } = prepare("watch", n);
+    const { dirs, slugs } = await prepare("watch", n);
     const slug = slugs[Math.floor(slugs.length / 2)] as string;
     const newPost = newestPost(n, seed, slugs);
     for (const b of watchers) {

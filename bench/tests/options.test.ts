@@ -6,6 +6,13 @@ describe("npm run bench options", () => {
     const options = readOptions([], {});
     expect(options).toMatchObject({ sizes: [1000, 4000, 10000], runs: 3, seed: 7, watchCheck: false, watchN: 1000, profile: false });
     expect([...options.only]).toEqual(["ours", "ours-cached", "check", "check-cached", "bare", "hugo"]);
+    expect(options.pictures).toBeNull();
+  });
+
+  it("gives posts pictures with --pictures, at most 200 distinct files of each kind unless --distinct-pictures says otherwise", () => {
+    expect(readOptions(["--pictures"], {}).pictures).toEqual({ distinct: 200 });
+    expect(readOptions(["--pictures", "--distinct-pictures", "12"], {}).pictures).toEqual({ distinct: 12 });
+    expect(() => readOptions(["--pictures", "--distinct-pictures", "0"], {})).toThrow("--distinct-pictures: expected a whole number");
   });
 
   it("reads sizes from --n, or else from BENCH_N, and a subset of builders from --only", () => {

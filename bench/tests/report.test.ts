@@ -51,6 +51,8 @@ describe("the report", () => {
       watch: [],
       skipped: [],
       profiles: [],
+      pictures: null,
+      notes: [],
       cells: [
         cell("ours", "ours", [1, 2, 3], [1100, 1300, 1200], [1150, 1400, 1250], [1050, 1100, 1080]),
         cell("bare", "bare", [1, 2, 3], [1000, 1000, 1000], [1000, 1000, 1000], [1000, 1000, 1000]),
@@ -61,5 +63,26 @@ describe("the report", () => {
     expect(report).toContain("| 4,000 | ours / bare | 3 | 1.20× (1.10–1.30×) | 1.25× (1.15–1.40×) | 1.08× (1.05–1.10×) |");
     // No second build was measured, so there is no row for it.
     expect(report).not.toMatch(/\| 4,000 \| ours second build \/ bare \| \d/);
+  });
+
+  it("states the pictures' share and cap, and notes a second build that made files again", () => {
+    const results: Results = {
+      runs: 1,
+      seed: 7,
+      versions: {},
+      loadAtStart: 0,
+      rssMethod: "GNU time",
+      loader: null,
+      watch: [],
+      skipped: [],
+      profiles: [],
+      pictures: { distinct: 200, sets: [{ n: 1000, lead: 200, body: 200, mib: 180.4 }] },
+      notes: ["n1000 ours, second build round 1: the build added 3 files to its cache"],
+      cells: [cell("bare", "bare", [1], [1000], [1000], [1000])],
+    };
+    const report = renderReport(results);
+    expect(report).toContain("one post in five has a lead picture, one in ten two body pictures");
+    expect(report).toContain("at most 200 distinct files of each kind, reused past that (1,000 posts: 200 lead + 200 body files, 180 MiB)");
+    expect(report).toContain("### Notes\n\n- n1000 ours, second build round 1: the build added 3 files to its cache");
   });
 });
