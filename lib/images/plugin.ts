@@ -8,6 +8,7 @@
 import type { StoredPost } from "../content/post-store.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { BODY_SIZES, pictureHtml } from "./picture.ts";
+import { MEDIA_DIR } from "./pictures-folder.ts";
 import { copyPublishedPictures } from "./publish-pictures.ts";
 import { socialImage } from "./social-image.ts";
 
@@ -24,5 +25,7 @@ export default function imagesPlugin(eleventyConfig: EleventyConfig): void {
     post.lead ? pictureHtml(post.lead.picture, { alt: "", sizes: THUMB_SIZES, loading: "lazy" }) : "",
   );
   eleventyConfig.addFilter("socialImage", (post: StoredPost) => socialImage(post));
+  // A picture replaced in the live preview shows at once: the stories that show it are made again (lib/checks/validate-plugin.ts).
+  eleventyConfig.addWatchTarget(`${MEDIA_DIR}/`);
   eleventyConfig.on("eleventy.after", ({ directories }) => copyPublishedPictures(directories.input, directories.output));
 }
