@@ -39,6 +39,8 @@ export interface EleventyConfig {
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
   addGlobalData(name: string, value: unknown): void;
   addPassthroughCopy(paths: string | Record<string, string>): void;
+  /** A file or folder whose changes rebuild the live preview, as templates do. */
+  addWatchTarget(target: string, options?: { resetConfig?: boolean }): void;
   /** https://www.11ty.dev/docs/languages/custom/ */
   addExtension(
     extension: string,

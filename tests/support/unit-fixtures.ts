@@ -57,6 +57,7 @@ export interface Recorded {
   nunjucksGlobals: Map<string, unknown>;
   collections: Map<string, (api: CollectionApi) => unknown>;
   passthroughCopies: (string | Record<string, string>)[];
+  watchTargets: string[];
   extensions: Map<string, Parameters<EleventyConfig["addExtension"]>[1]>;
   listeners: Map<string, Listener[]>;
   /** Calls every listener of an event in order, awaiting each, as Eleventy does. */
@@ -75,6 +76,7 @@ export function recordingConfig(): Recorded {
     nunjucksGlobals: new Map(),
     collections: new Map(),
     passthroughCopies: [],
+    watchTargets: [],
     extensions: new Map(),
     listeners: new Map(),
   };
@@ -85,6 +87,7 @@ export function recordingConfig(): Recorded {
     addCollection: (name, build) => void recorded.collections.set(name, build),
     addGlobalData: (name, value) => void recorded.globalData.set(name, value),
     addPassthroughCopy: (paths) => void recorded.passthroughCopies.push(paths),
+    addWatchTarget: (target) => void recorded.watchTargets.push(target),
     addExtension: (extension, options) => void recorded.extensions.set(extension, options),
     on: (event: string, listener: (...args: never[]) => unknown) =>
       void recorded.listeners.set(event, [...(recorded.listeners.get(event) ?? []), listener as Listener]),
