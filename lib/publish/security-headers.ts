@@ -12,6 +12,13 @@
  * fingerprinted stylesheet that layouts/base.njk links). No inline style is
  * allowed, neither by hash nor by 'unsafe-inline', so a <style> or style=""
  * that reached a page would do nothing.
+ *
+ * connect-src 'self' lets nothing run (no script may), but Lighthouse reads
+ * robots.txt from inside the page it audits, under that page's policy; with
+ * connect-src falling back to default-src 'none', it reports robots.txt as
+ * unreadable and marks the site down in SEO
+ * (https://github.com/GoogleChrome/lighthouse/issues/4386). Crawlers fetch
+ * robots.txt on their own and never see this policy.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -41,6 +48,7 @@ export function contentSecurityPolicy({ xsl = false }: PolicyInput = {}): string
     "default-src 'none'",
     ...(xsl ? ["script-src 'self'"] : []),
     "style-src 'self'",
+    "connect-src 'self'",
     "img-src 'self' data:",
     "frame-ancestors 'none'",
     "object-src 'none'",

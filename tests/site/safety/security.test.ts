@@ -133,6 +133,8 @@ describe("response headers", () => {
       const policy = directives(csp);
       expect(policy.get("default-src"), url).toEqual(["'none'"]);
       expect(policy.get("frame-ancestors"), url).toEqual(["'none'"]);
+      // For Lighthouse, which reads robots.txt from inside the page (lib/publish/security-headers.ts); no script may run to use it.
+      expect(policy.get("connect-src"), url).toEqual(["'self'"]);
       expect(policy.get("object-src"), url).toEqual(["'none'"]);
       expect(policy.get("base-uri"), url).toEqual(["'self'"]);
       expect(policy.get("form-action"), url).toEqual(["'self'"]);
