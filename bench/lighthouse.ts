@@ -5,7 +5,10 @@
 // (disableStorageReset): the second of those is the repeat visit, with
 // whatever the first visits cached.
 //
-//   node --import ./scripts/typescript.js bench/lighthouse.ts [--runs 3] [--pages home,post] [--n 100] [--ref <git ref>] [--site <built _site>]
+//   node --import ./scripts/typescript.js bench/lighthouse.ts [--runs 3] [--pages home,post] [--n 100] [--ref <git ref>] [--site <built _site>] [--pictures]
+//
+// --pages names any of home, post, tag and lead (the newest story with a lead
+// picture: with --pictures).
 //
 // Chromium is Debian's (/usr/bin/chromium, or CHROMIUM); nothing is fetched
 // from anywhere but 127.0.0.1. Markdown on stdout: the median of the runs,
@@ -89,8 +92,12 @@ async function launchChromium(): Promise<{ port: number; close(): Promise<void> 
   };
 }
 
+const score = (category: string) => (lhr: Lhr) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
 const METRICS = {
-  score: (lhr: Lhr) => Math.round((lhr.categories.performance?.score ?? 0) * 100),
+  performance: score("performance"),
+  accessibility: score("accessibility"),
+  "best practices": score("best-practices"),
+  SEO: score("seo"),
   "FCP ms": (lhr: Lhr) => lhr.audits["first-contentful-paint"]?.numericValue ?? NaN,
   "LCP ms": (lhr: Lhr) => lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN,
   "Speed Index ms": (lhr: Lhr) => lhr.audits["speed-index"]?.numericValue ?? NaN,
@@ -104,9 +111,19 @@ const METRICS = {
     (lhr.audits["render-blocking-resources"]?.details as { items?: unknown[] } | undefined)?.items?.length ?? 0,
 };
 type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"];
+/** The audits that cost a category other than performance its score, whose spread on this machine is timing noise. */
+const failedAudits = (lhr: Lhr): string[] =>
+  ["accessibility", "best-practices", "seo"].flatMap((category) =>
+    (lhr.categories[category]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => {
+        const audit = lhr.audits[ref.id];
+        return `${category}: ${ref.id} (${audit?.title}${audit?.explanation ? `: ${audit.explanation}` : ""})`;
+      }),
+  );
 const requests = (lhr: Lhr) => (lhr.audits["network-requests"]?.details as { items?: { transferSize: number }[] } | undefined)?.items ?? [];
 
-const sample = buildSampleSite(root, sampleOptions(values));
+const sample = await buildSampleSite(root, sampleOptions(values));
 const server = await startStaticServer(sample.output, { netlifyToml: join(root, "netlify.toml") });
 const front = await compressing(server.url);
 const chromium = await launchChromium();
@@ -115,7 +132,7 @@ try {
     const result = await lighthouse(front.url + url, {
       port: chromium.port,
       logLevel: "error",
-      onlyCategories: ["performance"],
+      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
       disableStorageReset: keepCache,
     });
     if (!result || result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${result?.lhr.runtimeError?.message}`);
@@ -124,13 +141,17 @@ try {
   const pages = samplePages(sample.output);
   const rows: string[] = [];
   for (const kind of values.pages.split(",") as (keyof typeof pages)[]) {
+    const page = pages[kind];
+    if (!page) throw new Error(`no ${kind} page in ${sample.label}${kind === "lead" ? " (--pictures gives stories lead pictures)" : ""}`);
     const runs = { first: [] as Lhr[], repeat: [] as Lhr[] };
     for (let run = 0; run < Number(values.runs); run++) {
-      runs.first.push(await audit(pages[kind], false));
-      await audit(pages[kind], true);
-      runs.repeat.push(await audit(pages[kind], true));
+      runs.first.push(await audit(page, false));
+      await audit(page, true);
+      runs.repeat.push(await audit(page, true));
       process.stderr.write(`[lighthouse] ${kind} run ${run + 1} done\n`);
     }
+    for (const failed of new Set([...runs.first, ...runs.repeat].flatMap(failedAudits)))
+      process.stderr.write(`[lighthouse] ${kind}: ${failed}\n`);
     for (const [visit, lhrs] of Object.entries(runs)) {
       const cells = Object.values(METRICS).map((metric) => {
         const all = lhrs.map(metric);

@@ -3,7 +3,7 @@
 // (nothing cached) and a repeat visit (files under /assets/ are immutable,
 // netlify.toml, so a browser that has them asks for nothing).
 //
-//   node --import ./scripts/typescript.js bench/page-weight.ts [--n 100] [--ref <git ref>] [--site <built _site>]
+//   node --import ./scripts/typescript.js bench/page-weight.ts [--n 100] [--ref <git ref>] [--site <built _site>] [--pictures]
 //
 // Markdown on stdout. Gzip at level 9, as tests/site/reader/budget.test.ts counts.
 import { readFileSync } from "node:fs";
@@ -15,7 +15,7 @@ import { SAMPLE_ARGS, buildSampleSite, fileOf, sampleOptions, samplePages } from
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values } = parseArgs({ options: SAMPLE_ARGS });
-const sample = buildSampleSite(root, sampleOptions(values));
+const sample = await buildSampleSite(root, sampleOptions(values));
 
 interface Weight {
   raw: number;
