@@ -10,7 +10,7 @@
 // encoding a choice of the benchmark, so the report states it.
 import { copyFileSync, existsSync, lstatSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import sharp from "sharp";
+import { photoLike, type Scene } from "../tests/support/test-images.ts";
 
 const LEAD_EVERY = 5;
 const BODY_EVERY = 10;
@@ -40,16 +40,11 @@ export function picturePlan(index: number, distinct: number): PicturePlan {
   return { body: [] };
 }
 
-/** mulberry32, seeded by the picture's name, so each file is the same whatever else is made. */
-function random(text: string): () => number {
-  let state = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) state = Math.imul(state ^ text.charCodeAt(i), 0x01000193);
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seed from a picture's name (FNV-1a), so each file is the same whatever else is made. */
+function seedOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
 }
 
 const SKIES = [
@@ -61,8 +56,8 @@ const SKIES = [
   ["#4a4e69", "#f4a261", "#22223b"],
 ] as const;
 
-/** A scene in a 1800×1200 frame: sky, a sun, a ridge, a few buildings and a road, each placed by the seed. */
-function scene(next: () => number, width: number, height: number): string {
+/** Sky, a sun, a ridge, a few buildings and a road, each placed by the seed. */
+const town: Scene = (next) => {
   const [top, middle, bottom] = SKIES[Math.floor(next() * SKIES.length)] as readonly [string, string, string];
   const ridge = Array.from({ length: 7 }, (_, i) => `L${i * 300} ${Math.round(420 + next() * 380)}`).join(" ");
   const buildings = Array.from({ length: 3 + Math.floor(next() * 6) }, () => {
@@ -72,64 +67,19 @@ function scene(next: () => number, width: number, height: number): string {
     const shade = Math.round(40 + next() * 80).toString(16);
     return `<rect x="${x}" y="${900 - h}" width="${w}" height="${h}" fill="#${shade}${shade}${shade}"/>`;
   }).join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 1800 1200" preserveAspectRatio="none">
-    <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
+  return `<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1">
       <stop offset="0" stop-color="${top}"/><stop offset="${(0.4 + next() * 0.3).toFixed(2)}" stop-color="${middle}"/><stop offset="1" stop-color="${bottom}"/>
     </linearGradient></defs>
     <rect width="1800" height="1200" fill="url(#sky)"/>
     <circle cx="${Math.round(next() * 1800)}" cy="${Math.round(150 + next() * 350)}" r="${Math.round(60 + next() * 120)}" fill="#fff1c1"/>
     <path d="M0 ${Math.round(500 + next() * 300)} ${ridge} L1800 ${Math.round(500 + next() * 300)} L1800 1200 L0 1200Z" fill="#2f4030"/>
-    ${buildings}<rect x="0" y="${Math.round(900 + next() * 120)}" width="1800" height="46" fill="#777"/></svg>`;
-}
+    ${buildings}<rect x="0" y="${Math.round(900 + next() * 120)}" width="1800" height="46" fill="#777"/>`;
+};
 
-/** Coarse to fine: cells of this many pixels, and how far each layer moves a pixel's brightness (as tests/support/test-images.ts does). */
-const TEXTURE = [
-  [48, 36],
-  [12, 26],
-  [3, 20],
-  [1, 16],
-] as const;
-
-/**
- * A photograph-like JPEG of quality 90 (a camera's or an editor's export):
- * detail at every scale, so the encoders' work and output sizes are close to
- * what a photograph costs them; a flat drawing would encode far faster. Drawn
- * at 1800×1200, as tests/support/test-images.ts draws the picture the
- * encoder settings were tuned on, then scaled down to its size, as an export is.
- */
-export async function makePicture(name: string, seed: number): Promise<Buffer> {
-  const [width, height] = [1800, 1200];
-  const next = random(`${seed}:${name}`);
-  const pixels = new Float32Array(
-    await sharp(Buffer.from(scene(next, width, height)))
-      .removeAlpha()
-      .raw()
-      .toBuffer(),
-  );
-  for (const [cell, amount] of TEXTURE) {
-    const across = Math.ceil(width / cell);
-    const down = Math.ceil(height / cell);
-    const grid = Buffer.alloc(across * down);
-    for (let i = 0; i < grid.length; i++) grid[i] = Math.floor(next() * 256);
-    const layer =
-      cell === 1
-        ? grid
-        : await sharp(grid, { raw: { width: across, height: down, channels: 1 } })
-            .resize(width, height, { kernel: "cubic", fit: "fill" })
-            .raw()
-            .toBuffer();
-    for (let i = 0; i < width * height; i++) {
-      const shift = (((layer[i] as number) - 128) / 128) * amount;
-      pixels[i * 3] = (pixels[i * 3] as number) + shift;
-      pixels[i * 3 + 1] = (pixels[i * 3 + 1] as number) + shift;
-      pixels[i * 3 + 2] = (pixels[i * 3 + 2] as number) + shift * 0.8;
-    }
-  }
-  const [exportWidth, exportHeight] = SIZES[name.startsWith("lead-") ? "lead" : "body"];
-  return sharp(Buffer.from(Uint8ClampedArray.from(pixels).buffer), { raw: { width, height, channels: 3 } })
-    .resize(exportWidth, exportHeight, { fit: "fill" })
-    .jpeg({ quality: 90 })
-    .toBuffer();
+/** A photograph-like JPEG (tests/support/test-images.ts, on which the encoder settings were tuned) of a town, at its kind's size. */
+export function makePicture(name: string, seed: number): Promise<Buffer> {
+  const [width, height] = SIZES[name.startsWith("lead-") ? "lead" : "body"];
+  return photoLike(width, height, { seed: seedOf(`${seed}:${name}`), scene: town });
 }
 
 /** Makes the named pictures that `pool` lacks (one pool per bench run, shared by every post count), and says what the set holds. */
