@@ -7,24 +7,13 @@ import { readdirSync, statSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bridgeStory } from "../../support/picture-story.ts";
 import { createScratchSite, type ScratchSite } from "../../support/scratch-site.ts";
 import { readSite, type BuiltSite } from "../../support/site-build.ts";
 import { photoLike } from "../../support/test-images.ts";
 import { watchSite, type WatchingSite } from "../../support/watching-site.ts";
 
-const story = (body: string) => `---
-title: The harbour bridge opens
-date: 2024-05-01
-description: Traffic crossed the new span on Saturday.
-image:
-  src: /media/bridge.jpg
-  alt: The new bridge lit at dusk, seen from the east bank
----
-
-${body}
-
-![Crowds on the span at noon](/media/crowd.jpg)
-`;
+const story = (body: string) => bridgeStory(`${body}\n\n![Crowds on the span at noon](/media/crowd.jpg)`);
 
 const plain = (body: string) => `---
 title: Council meets on Tuesday

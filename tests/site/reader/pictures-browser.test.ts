@@ -9,26 +9,15 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, watchPage } from "../../support/browser.ts";
+import { bridgeStory } from "../../support/picture-story.ts";
 import { createScratchSite, type ScratchSite } from "../../support/scratch-site.ts";
 import { startStaticServer, type StaticServer } from "../../support/static-server.ts";
 import { photoLike } from "../../support/test-images.ts";
 import { validateHtml } from "../../support/vnu.ts";
 
-const POST = `---
-title: The harbour bridge opens
-date: 2024-05-01
-description: Traffic crossed the new span on Saturday.
-image:
-  src: /media/bridge.jpg
-  alt: The new bridge lit at dusk, seen from the east bank
-  caption: The span opened to traffic on Saturday.
-  credit: Jane Doe
----
+const POST = bridgeStory(`The bridge took ten years to build, and the city waited for every one of them.
 
-The bridge took ten years to build, and the city waited for every one of them.
-
-![Crowds on the span at noon](/media/crowd.jpg)
-`;
+![Crowds on the span at noon](/media/crowd.jpg)`);
 
 let scratch: ScratchSite;
 let server: StaticServer;

@@ -9,29 +9,18 @@ import { gzipSync } from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAtom, readJson, readRss } from "../../fixtures/feeds/feed-readers.ts";
+import { bridgeStory } from "../../support/picture-story.ts";
 import { createScratchSite, type RunResult, type ScratchSite } from "../../support/scratch-site.ts";
 import { readSite, type BuiltSite } from "../../support/site-build.ts";
 import { photoLike, transparentPng } from "../../support/test-images.ts";
 
 const ORIGIN = "https://news.example.org";
 
-const LEAD = `---
-title: The harbour bridge opens
-date: 2024-05-01
-description: Traffic crossed the new span on Saturday.
-image:
-  src: /media/bridge.jpg
-  alt: The new bridge lit at dusk, seen from the east bank
-  caption: The span opened to traffic on Saturday.
-  credit: Jane Doe
----
-
-The bridge took ten years.
+const LEAD = bridgeStory(`The bridge took ten years.
 
 ![A map of the new route](/media/route.png)
 
-<img src="/media/crowd.jpg" alt="Crowds on the span at noon">
-`;
+<img src="/media/crowd.jpg" alt="Crowds on the span at noon">`);
 
 const PLAIN = `---
 title: Council meets on Tuesday
