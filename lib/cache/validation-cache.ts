@@ -80,6 +80,7 @@ export const VALIDATING_MODULES = [
   "images/responsive.ts",
   "images/social-crops.ts",
   "publish/output-write-error.ts",
+  "render/footnotes.ts",
   "render/markdown.ts",
   "render/video.ts",
   "render/word-count.ts",

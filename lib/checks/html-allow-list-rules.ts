@@ -24,13 +24,13 @@ const EDIT = ["cite", "datetime"];
 /** The elements a story's body needs, each with the attributes it may carry besides the global ones. */
 // biome-ignore format: a table of ~70 elements reads best packed, a few to a line
 const ELEMENT_TABLE: Readonly<Record<string, readonly string[]>> = {
-  a: ["href", "rel", "hreflang"], abbr: [], b: [], bdi: [], bdo: [], blockquote: ["cite"], br: [],
+  a: ["href", "rel", "hreflang", "aria-describedby", "aria-label"], abbr: [], b: [], bdi: [], bdo: [], blockquote: ["cite"], br: [],
   caption: [], cite: [], code: [], col: ["span"], colgroup: ["span"], data: ["value"], dd: [], del: EDIT,
   details: ["open"], dfn: [], div: [], dl: [], dt: [], em: [], figcaption: [], figure: [],
   h1: [], h2: [], h3: [], h4: [], h5: [], h6: [], hr: [], i: [],
   img: ["src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"],
   ins: EDIT, kbd: [], li: ["value"], mark: [], ol: ["start", "reversed", "type"], p: [], picture: [], pre: [],
-  q: ["cite"], rp: [], rt: [], ruby: [], s: [], samp: [], small: [],
+  q: ["cite"], rp: [], rt: [], ruby: [], s: [], samp: [], section: ["aria-labelledby"], small: [],
   source: ["srcset", "type", "media", "sizes", "width", "height"], span: [], strong: [], sub: [], summary: [], sup: [],
   table: [], tbody: [], td: CELL, tfoot: [], th: [...CELL, "scope", "abbr"], thead: [], time: ["datetime"], tr: [],
   u: [], ul: [], var: [], wbr: [],

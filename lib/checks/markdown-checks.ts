@@ -18,7 +18,7 @@ const RAW_TEXT: { pattern: RegExp; message: (found: string) => string }[] = [
   {
     pattern: /\[\^[^\]\s]+\]/g,
     message: (found) =>
-      `expected plain text (footnotes are not supported; write the note into the text), found ${found}, which would show as typed`,
+      `expected the note ${found} cites, on a line of its own as "${found}: The note.", found none, so ${found} would show as typed`,
   },
   {
     pattern: /!?\[[^\]]*\]\(\S*/g,

@@ -6,21 +6,22 @@ import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import type { Options, Renderer, Token } from "markdown-it/index.js";
 import { slugifyTag } from "../content/slug.ts";
+import { footnotes } from "./footnotes.ts";
 
 // html: authors may write raw HTML; lib/checks/html-allow-list.ts judges the HTML that results.
 const OPTIONS = { html: true, typographer: true, linkify: false } as const;
 
 /**
  * markdown-it's core rules, split where the checks read a post: the rules
- * that build its structure, then the cosmetic ones (typography, text runs
+ * that build its structure (footnotes gathered at its end included), then the cosmetic ones (typography, text runs
  * joined, heading anchors). createMarkdown's chain is exactly the two halves
  * in this order; tests/unit/render/markdown-render.test.ts holds it so.
  */
-export const STRUCTURE_RULES = ["normalize", "block", "inline", "linkify"];
+export const STRUCTURE_RULES = ["normalize", "block", "inline", "footnote_tail", "linkify"];
 export const COSMETIC_RULES = ["replacements", "smartquotes", "text_join", "anchor"];
 
 export function createMarkdown(siteOrigin: string): MarkdownIt {
-  const md = new MarkdownIt(OPTIONS);
+  const md = new MarkdownIt(OPTIONS).use(footnotes);
   md.use(anchor, { slugify: (text: string) => slugifyTag(text) || "section", tabIndex: false });
 
   const renderToken = (tokens: Token[], idx: number, options: Options, _env: unknown, self: Renderer) =>
@@ -64,7 +65,7 @@ export function createMarkdown(siteOrigin: string): MarkdownIt {
  * link. Parsed once per post and shared by every check; createPostRenderer
  * then carries the same tokens on to the page.
  */
-const structureParser = new MarkdownIt(OPTIONS);
+const structureParser = new MarkdownIt(OPTIONS).use(footnotes);
 structureParser.core.ruler.disable(COSMETIC_RULES.filter((rule) => rule !== "anchor"));
 
 export function parseStructure(body: string): Token[] {

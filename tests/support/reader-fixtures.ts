@@ -1,8 +1,8 @@
 /**
  * Generated posts for the reader tests: many dated stories across years and
  * months, tags in mixed case (so `Politics` and `politics` must fold into one
- * page), one story with a video, one with a byline and an update, and one
- * whose headline tries to break out of HTML and JSON.
+ * page), one story with a video, one with a byline and an update, one
+ * whose headline tries to break out of HTML and JSON, and one with footnotes.
  */
 import { createScratchSite, type ScratchSite } from "./scratch-site.ts";
 import { buildProject, readSite, type BuiltSite } from "./site-build.ts";
@@ -15,6 +15,8 @@ export interface FixturePost {
   date: string;
   tags: string[];
   extra?: string;
+  /** Markdown after the generated body. */
+  more?: string;
 }
 
 const TOPICS = ["Politics", "Courts", "Science", "Weather", "Health"];
@@ -26,6 +28,18 @@ export const VIDEO_SLUG = "story-with-video";
 export const VIDEO_ID = "dQw4w9WgXcQ";
 export const BYLINE_SLUG = "story-with-byline";
 export const HOSTILE_SLUG = "story-with-hostile-title";
+export const FOOTNOTES_SLUG = "story-with-footnotes";
+
+/**
+ * Three notes: one cited twice, one whose whole text is a web address (issue
+ * 19: markdown-it once read that line as a link definition and published a
+ * broken "^1" link), and one written inline where it is cited.
+ */
+const FOOTNOTES = `The council's figures[^budget] differ from the auditor's.[^audit] The budget[^budget] passed in March.^[By seven votes to four.]
+
+[^budget]: https://council.example.org/budget-2024
+[^audit]: The auditor's report, page 12.
+`;
 
 /** `count` stories, one every twenty days back from 2024-12-28, so they span years and months. */
 export function fixturePosts(count: number): FixturePost[] {
@@ -49,6 +63,7 @@ export function fixturePosts(count: number): FixturePost[] {
       "author: Sam Reporter\nupdated: 2025-01-05T10:00:00Z\nsource:\n  name: Harbour Gazette\n  url: https://gazette.example.com/harbour\n",
   };
   posts[3] = { ...posts[3]!, slug: HOSTILE_SLUG, title: HOSTILE_TITLE };
+  if (count > 4) posts[4] = { ...posts[4]!, slug: FOOTNOTES_SLUG, title: "Budget figures, with their sources", more: FOOTNOTES };
   return posts;
 }
 
@@ -69,6 +84,7 @@ export function postMarkdown(post: FixturePost): string {
     "",
     "A second paragraph with [a link to the archive](/archive/) and [one to a section](#what-happened).",
     "",
+    post.more ?? "",
   ].join("\n");
 }
 

@@ -122,7 +122,9 @@ describe("reasons", () => {
     expect(attributeReason("td", "style")).toMatch(/:--:/);
     expect(attributeReason("p", "style")).not.toMatch(/:--:/);
     expect(attributeReason("img", "lowsrc")).toMatch(/^it makes the browser load or open an address/);
-    expect(attributeReason("a", "target")).toBe("<a> may carry only class, id, title, lang, dir, translate, href, rel, hreflang");
+    expect(attributeReason("a", "target")).toBe(
+      "<a> may carry only class, id, title, lang, dir, translate, href, rel, hreflang, aria-describedby, aria-label",
+    );
   });
 
   it("words a refusal as '<subject> is not allowed in a post: <why>', with a tag only when there is one", () => {

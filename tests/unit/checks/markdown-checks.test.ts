@@ -32,10 +32,18 @@ describe("code fences", () => {
 });
 
 describe("Markdown left as typed", () => {
-  it("reports a footnote, which markdown-it does not support", () => {
+  it("reports a footnote cited with no note written for it", () => {
     expect(problems("As reported[^1].")).toEqual([
-      { line: 1, column: 12, message: expect.stringMatching(/^expected plain text \(footnotes are not supported.*found \[\^1\]/) },
+      {
+        line: 1,
+        column: 12,
+        message: 'expected the note [^1] cites, on a line of its own as "[^1]: The note.", found none, so [^1] would show as typed',
+      },
     ]);
+  });
+
+  it("accepts footnotes with their notes, written after the text or inline (issue 19)", () => {
+    expect(problems("As reported[^1] and said.^[In March.]\n\n[^1]: https://example.com/report\n")).toEqual([]);
   });
 
   it("reports a link broken by a space in its address", () => {
@@ -86,7 +94,7 @@ describe("positions", () => {
     expect(found.map((problem) => problem.column)).toEqual([3, 23, 32]);
     expect(found.map((problem) => problem.message.slice(0, 20))).toEqual([
       "expected bold text c",
-      "expected plain text ",
+      "expected the note [^",
       "expected a link like",
     ]);
   });

@@ -69,7 +69,11 @@ describe("Markdown that would show as typed, or hide text, is reported at its li
       "Text.\n\n<!-- hidden\n\nMore text.",
       'posts/a-post.md:9:1: body: a comment never closed with "-->" is not allowed in a post: it hides the rest',
     ],
-    ["a footnote", "A claim.[^1]", "posts/a-post.md:7:9: body: expected plain text (footnotes are not supported"],
+    [
+      "a footnote with no note",
+      "A claim.[^1]",
+      'posts/a-post.md:7:9: body: expected the note [^1] cites, on a line of its own as "[^1]: The note."',
+    ],
     [
       "a reference link with no definition",
       "See [the report][missing].",

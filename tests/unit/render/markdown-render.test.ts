@@ -19,6 +19,7 @@ const EDGE_CASES = [
   '```js\nconst s = "straight" -- 1;\n```\n\n    indented "code"\n\n`inline "code"`',
   '| a | "b" |\n|---|---|\n| 1 -- 2 | 3... |\n\n> A \'quote\'\n> -- someone\n\n1. one\n2. "two"\n\n- a\n  - b',
   "Emoji 🎉, café, “already curly” and ‘single’ — em dash, non-breaking\u00a0space.",
+  'Cited[^a] twice[^a], "once"[^b] and inline.^[A *short* note.]\n\n[^a]: https://example.com/a\n[^b]: Page 12 -- "quoted".\n\n    Its second paragraph.',
 ];
 
 function corpus(): string[] {
