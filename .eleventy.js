@@ -22,6 +22,7 @@ const paginationPlugin = await plugin("listings/pagination");
 const videoPlugin = await plugin("render/video");
 const seoPlugin = await plugin("publish/seo");
 const sitemapPlugin = await plugin("publish/sitemap");
+const newsSitemapPlugin = await plugin("publish/news-sitemap");
 const feedPlugin = await plugin("publish/feed");
 const securityHeadersPlugin = await plugin("publish/security-headers");
 const livePreviewPlugin = await plugin("preview/watch-plugin");
@@ -64,6 +65,8 @@ export default async function (eleventyConfig) {
   eleventyConfig.addPlugin(seoPlugin, { site });
   // Sitemap entries with true last-modified dates.
   eleventyConfig.addPlugin(sitemapPlugin, { site });
+  // The stories of the last two days, for Google News.
+  eleventyConfig.addPlugin(newsSitemapPlugin, { site, now });
   // RSS, Atom and JSON Feed from one feed model.
   eleventyConfig.addPlugin(feedPlugin, { site });
 

@@ -15,7 +15,7 @@ const POSTS = "/posts/";
 const TAGS = "/tags/";
 const ARCHIVE = "/archive/";
 
-/** Where each feed is published; pages announce them in <link rel="alternate">. */
+/** Where each of the site's feeds is published; pages announce them in <link rel="alternate">. */
 const FEEDS = Object.freeze({
   rss: "/feed.xml",
   atom: "/atom.xml",
@@ -23,6 +23,13 @@ const FEEDS = Object.freeze({
 });
 
 export type FeedName = keyof typeof FEEDS;
+
+/** A topic's feeds, named as the site's are, below the topic's first page: /tags/politics/feed.xml. */
+const topicFeeds = (topicPage: string): Record<FeedName, string> => ({
+  rss: `${topicPage}${FEEDS.rss.slice(1)}`,
+  atom: `${topicPage}${FEEDS.atom.slice(1)}`,
+  json: `${topicPage}${FEEDS.json.slice(1)}`,
+});
 
 /** The part of a post address that is the slug, undecoded: /posts/<slug>/, with or without the slash, a query or a fragment. */
 const POST_HREF = new RegExp(`^${POSTS.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&")}([^/?#]*)/?(?:[?#].*)?$`);
@@ -38,6 +45,8 @@ export const addresses = Object.freeze({
   about: "/about/",
   subscribe: "/subscribe/",
   sitemap: "/sitemap.xml",
+  /** The stories of the last two days, for Google News (lib/publish/news-sitemap.ts). */
+  newsSitemap: "/news-sitemap.xml",
   robots: "/robots.txt",
   /** Netlify serves this file, with status 404, for every path nothing else answers: the name is Netlify's. */
   notFound: "/404.html",
@@ -55,6 +64,10 @@ export const addresses = Object.freeze({
   postSlugOf: (href: string): string | undefined => POST_HREF.exec(href)?.[1],
   /** A tag's first page, from any of its spellings: Politics and politics share one. */
   tag: (name: string) => `${TAGS}${slugifyTag(name)}/`,
+  /** A tag's own feeds, for readers who follow one topic. */
+  tagFeeds: (name: string) => topicFeeds(`${TAGS}${slugifyTag(name)}/`),
+  /** The same, as patterns of Netlify's _headers (lib/publish/feed-headers.ts): :tag is any one tag's slug. */
+  tagFeedPatterns: topicFeeds(`${TAGS}:tag/`),
   /** Page `pageNumber` of a listing whose first page is `baseUrl`: the home page, or a tag's. */
   listingPage: (baseUrl: string, pageNumber: number) => (pageNumber <= 1 ? baseUrl : `${baseUrl}page/${pageNumber}/`),
   /** One month of the archive: /archive/2024/06/. */
