@@ -11,7 +11,7 @@ import { groupByMonth, groupByYear, monthPages } from "./archive.ts";
 import { newestChange } from "./last-change.ts";
 import { getPost, type StoredPost } from "../content/post-store.ts";
 import { slugifyTag } from "../content/slug.ts";
-import { addresses } from "../site/addresses.ts";
+import { addresses, type FeedName } from "../site/addresses.ts";
 
 export type { Page } from "./pagination.ts";
 
@@ -41,6 +41,18 @@ export class PostItem {
   get content(): string {
     return this.page.content;
   }
+}
+
+/** What one feed carries (lib/publish/feed.ts): the whole site's stories, or one topic's. */
+export interface FeedSource {
+  /** The topic's name as listings show it; none for the site's own feed. */
+  topic?: string;
+  /** The page the feed follows, as a site path: the home page, or the topic's first page. */
+  home: string;
+  /** Where its RSS, Atom and JSON Feed are published. */
+  feeds: Record<FeedName, string>;
+  /** Newest first. */
+  items: PostItem[];
 }
 
 export interface Neighbours<T> {
@@ -147,6 +159,16 @@ export default function collectionsPlugin(eleventyConfig: EleventyConfig, option
   eleventyConfig.addCollection("posts", postItems);
   eleventyConfig.addCollection("postNeighbours", (api) => Object.fromEntries(neighbours(postItems(api), (item) => item.url)));
   eleventyConfig.addCollection("tagList", tagGroups);
+  // The site's feeds, then each topic's: one feed template per format renders them all.
+  eleventyConfig.addCollection("feeds", (api): FeedSource[] => [
+    { home: addresses.home, feeds: addresses.feeds, items: postItems(api) },
+    ...tagGroups(api).map((group) => ({
+      topic: group.name,
+      home: addresses.tag(group.name),
+      feeds: addresses.tagFeeds(group.name),
+      items: group.items,
+    })),
+  ]);
   eleventyConfig.addCollection("homePages", homePages);
   eleventyConfig.addCollection("tagPages", allTagPages);
   eleventyConfig.addCollection("archiveMonths", archiveMonths);

@@ -26,16 +26,19 @@ const SHORT_CACHE = "public, max-age=600, must-revalidate";
  */
 const XML_FEED = "application/xml; charset=utf-8";
 
-/** Each path's headers, feeds first, then the feeds' XSL face. */
+/** Each path's headers: the site's feeds and every topic's, then the feeds' XSL face. */
 function feedHeaders(): Array<{ path: string; headers: Record<string, string> }> {
-  return [
-    { path: addresses.feeds.rss, headers: { "Content-Type": XML_FEED, "Cache-Control": SHORT_CACHE } },
-    { path: addresses.feeds.atom, headers: { "Content-Type": XML_FEED, "Cache-Control": SHORT_CACHE } },
-    { path: addresses.feeds.json, headers: { "Content-Type": "application/feed+json; charset=utf-8", "Cache-Control": SHORT_CACHE } },
-    // An XML media type, or browsers will not apply it.
-    // https://www.iana.org/assignments/media-types/application/xslt+xml
-    { path: addresses.feedStylesheet, headers: { "Content-Type": "application/xslt+xml; charset=utf-8", "Cache-Control": SHORT_CACHE } },
-  ];
+  return [addresses.feeds, addresses.tagFeedPatterns]
+    .flatMap((feeds) => [
+      { path: feeds.rss, headers: { "Content-Type": XML_FEED, "Cache-Control": SHORT_CACHE } },
+      { path: feeds.atom, headers: { "Content-Type": XML_FEED, "Cache-Control": SHORT_CACHE } },
+      { path: feeds.json, headers: { "Content-Type": "application/feed+json; charset=utf-8", "Cache-Control": SHORT_CACHE } },
+    ])
+    .concat([
+      // An XML media type, or browsers will not apply it.
+      // https://www.iana.org/assignments/media-types/application/xslt+xml
+      { path: addresses.feedStylesheet, headers: { "Content-Type": "application/xslt+xml; charset=utf-8", "Cache-Control": SHORT_CACHE } },
+    ]);
 }
 
 /** The blocks of _headers for feedHeaders(), each after a blank line. */

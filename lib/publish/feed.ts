@@ -6,9 +6,9 @@
  */
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import type { EleventyConfig } from "../types/eleventy.ts";
-import type { PostItem } from "../listings/collections.ts";
+import type { FeedSource } from "../listings/collections.ts";
 import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
-import { addresses, type FeedName } from "../site/addresses.ts";
+import type { FeedName } from "../site/addresses.ts";
 import { leadFigure, pictureBytes } from "../images/feed-pictures.ts";
 import { socialImage } from "../images/social-image.ts";
 
@@ -33,13 +33,13 @@ export interface FeedEntry {
 }
 
 export interface Feed {
-  /** The site's home URL: Atom's feed id, stable as long as the domain is. */
+  /** The URL of the page it follows (home, or a topic's): Atom's feed id. */
   id: string;
   title: string;
   description: string;
   language: string;
   author: string;
-  /** Absolute URLs of the home page and each feed. */
+  /** Absolute URLs of the page it follows and of each of its formats. */
   links: { home: string } & Record<FeedName, string>;
   /** The newest entry's last change, never the build time: an unchanged site yields byte-identical feeds. */
   updated: Date;
@@ -80,9 +80,10 @@ export function htmlText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-export async function buildFeed(site: SiteMetadata, posts: PostItem[]): Promise<Feed> {
+/** The feed of `source`: the site's, or a topic's, titled and described as a reader's list of feeds shows it. */
+export async function buildFeed(site: SiteMetadata, source: FeedSource): Promise<Feed> {
   const entries = await Promise.all(
-    posts.slice(0, site.feedLimit).map(async (item): Promise<FeedEntry> => {
+    source.items.slice(0, site.feedLimit).map(async (item): Promise<FeedEntry> => {
       const url = absoluteUrl(site, item.url);
       const { data, updated } = item.post;
       const image = item.post.lead && socialImage(item.post);
@@ -110,17 +111,19 @@ export async function buildFeed(site: SiteMetadata, posts: PostItem[]): Promise<
     }),
   );
   const newest = Math.max(0, ...entries.map((entry) => entry.lastChanged.getTime()));
-  const links = Object.fromEntries(Object.entries(addresses.feeds).map(([name, path]) => [name, absoluteUrl(site, path)])) as Record<
+  const links = Object.fromEntries(Object.entries(source.feeds).map(([name, path]) => [name, absoluteUrl(site, path)])) as Record<
     FeedName,
     string
   >;
+  const { topic } = source;
   return {
-    id: absoluteUrl(site, addresses.home),
-    title: stripXmlForbidden(site.title),
-    description: stripXmlForbidden(site.description),
+    // The page it follows: the site's home, or the topic's page, stable as long as the domain is.
+    id: absoluteUrl(site, source.home),
+    title: stripXmlForbidden(topic ? `${site.title}: ${topic}` : site.title),
+    description: stripXmlForbidden(topic ? `The latest stories on ${topic} from ${site.title}.` : site.description),
     language: site.language,
     author: stripXmlForbidden(site.author.name),
-    links: { home: absoluteUrl(site, addresses.home), ...links },
+    links: { home: absoluteUrl(site, source.home), ...links },
     updated: new Date(newest),
     entries,
   };
@@ -160,11 +163,11 @@ export interface FeedPluginOptions {
 }
 
 export default function feedPlugin(eleventyConfig: EleventyConfig, options: FeedPluginOptions): void {
-  // The three feed templates share one model per build, keyed by the posts array.
-  const built = new WeakMap<PostItem[], Promise<Feed>>();
-  eleventyConfig.addAsyncFilter("feedModel", (posts: PostItem[]) => {
-    let feed = built.get(posts);
-    if (!feed) built.set(posts, (feed = buildFeed(options.site, posts)));
+  // The three templates share one model per feed and build, keyed by its source in collections.feeds.
+  const built = new WeakMap<FeedSource, Promise<Feed>>();
+  eleventyConfig.addAsyncFilter("feedModel", (source: FeedSource) => {
+    let feed = built.get(source);
+    if (!feed) built.set(source, (feed = buildFeed(options.site, source)));
     return feed;
   });
   // RSS 2.0 dates are RFC 822; toUTCString() is that format with a four-digit year and "GMT".

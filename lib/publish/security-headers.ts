@@ -72,6 +72,13 @@ function feedsWithXsl(output: string, written: WrittenContent): string[] {
     .sort();
 }
 
+/** Topic feeds by their pattern (/tags/:tag/feed.xml), so _headers has one block for them all, however many topics there are. */
+const TOPIC_FEEDS = Object.values(addresses.tagFeedPatterns).map((pattern) => ({
+  pattern,
+  matches: new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(":tag", "[^/]+")}$`),
+}));
+const asTopicPattern = (feed: string) => TOPIC_FEEDS.find(({ matches }) => matches.test(feed))?.pattern ?? feed;
+
 /**
  * Every feed in the output folder counts, copied ones included; those Eleventy
  * rendered this build are taken from `written` instead of being read back.
@@ -84,7 +91,7 @@ export function headersFile(output: string, site: Pick<SiteMetadata, "context">,
   ];
   // Previews and branch deploys are public URLs; search engines must not index them.
   if (!isIndexable(site.context)) lines.push("  X-Robots-Tag: noindex");
-  for (const feed of feedsWithXsl(output, written)) {
+  for (const feed of new Set(feedsWithXsl(output, written).map(asTopicPattern))) {
     // Only these paths may load a script-like resource, and only from this site:
     // the XSL that turns the feed into a readable page.
     lines.push("", feed, `  Content-Security-Policy: ${contentSecurityPolicy({ xsl: true })}`);

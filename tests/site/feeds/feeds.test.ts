@@ -135,14 +135,14 @@ describe("finding the feeds", () => {
     "application/feed+json": "/feed.json",
   };
 
-  it("every page announces all three feeds and links the subscribe page from its header", () => {
+  it("every page announces all three feeds, a topic's page its own first, and links the subscribe page from its header", () => {
     expect(htmlPages().length).toBeGreaterThan(2);
     for (const page of htmlPages()) {
       const doc = built.document(page);
+      const topic = /^\/tags\/[^/]+\//.exec(page)?.[0];
       for (const [type, path] of Object.entries(FEED_TYPES)) {
-        const links = doc.querySelectorAll(`head link[rel="alternate"][type="${type}"]`);
-        expect(links, `${page} ${type}`).toHaveLength(1);
-        expect(links[0]!.getAttribute("href"), page).toBe(`${BASE}${path}`);
+        const links = [...doc.querySelectorAll(`head link[rel="alternate"][type="${type}"]`)].map((link) => link.getAttribute("href"));
+        expect(links, `${page} ${type}`).toEqual([...(topic ? [`${BASE}${topic}${path.slice(1)}`] : []), `${BASE}${path}`]);
       }
       const subscribe = [...doc.querySelectorAll("header a")].find((a) => a.getAttribute("href") === "/subscribe/");
       expect(subscribe?.textContent?.trim(), page).toBe("Subscribe");

@@ -10,6 +10,9 @@ import { addresses } from "../../../lib/site/addresses.ts";
 import type { CollectionItem } from "../../../lib/types/eleventy.ts";
 import { filterOf, recordingConfig, SITE_ORIGIN, storedPost, testSite } from "../../support/unit-fixtures.ts";
 
+/** The site's own feed of these items. */
+const siteFeed = (items: PostItem[]) => ({ home: addresses.home, feeds: addresses.feeds, items });
+
 function postItem(
   slug: string,
   data: Partial<Frontmatter> = {},
@@ -72,38 +75,38 @@ describe("buildFeed", () => {
   ];
 
   it("carries the newest posts, in the order given, up to the feed limit", async () => {
-    const feed = await buildFeed(site, posts);
+    const feed = await buildFeed(site, siteFeed(posts));
     expect(feed.entries.map((entry) => pathOf(entry.url))).toEqual([addresses.post("newest"), addresses.post("revised")]);
   });
 
   it("identifies each entry by its post's absolute address, so a new title keeps the id", async () => {
-    const [entry] = (await buildFeed(site, [posts[0]!])).entries;
-    const [retitled] = (await buildFeed(site, [postItem("newest", { title: "Another headline" })])).entries;
+    const [entry] = (await buildFeed(site, siteFeed([posts[0]!]))).entries;
+    const [retitled] = (await buildFeed(site, siteFeed([postItem("newest", { title: "Another headline" })]))).entries;
     expect(entry?.id).toBe(entry?.url);
     expect(new URL(entry!.url).origin).toBe(SITE_ORIGIN);
     expect(retitled?.id).toBe(entry?.id);
   });
 
   it("dates entries by publication, with an update only when revised", async () => {
-    const [newest, revised] = (await buildFeed(site, posts)).entries;
+    const [newest, revised] = (await buildFeed(site, siteFeed(posts))).entries;
     expect([newest?.published, newest?.updated, newest?.lastChanged]).toEqual([day("2024-06-03"), undefined, day("2024-06-03")]);
     expect([revised?.published, revised?.updated, revised?.lastChanged]).toEqual([day("2024-06-02"), day("2024-06-10"), day("2024-06-10")]);
   });
 
   it("dates the feed by its newest entry's last change, never the build time, and only entries it carries count", async () => {
-    expect((await buildFeed(site, posts)).updated).toEqual(day("2024-06-10"));
-    expect((await buildFeed(site, [])).updated).toEqual(new Date(0));
+    expect((await buildFeed(site, siteFeed(posts))).updated).toEqual(day("2024-06-10"));
+    expect((await buildFeed(site, siteFeed([]))).updated).toEqual(new Date(0));
   });
 
   it("names the post's byline, else the newsroom, and the tags as spelled", async () => {
-    const [newest, revised] = (await buildFeed(site, posts)).entries;
+    const [newest, revised] = (await buildFeed(site, siteFeed(posts))).entries;
     expect([newest?.author, newest?.tags]).toEqual(["Jane Doe", ["Courts", "Local News"]]);
     expect([revised?.author, revised?.tags]).toEqual([site.author.name, []]);
   });
 
   it("makes the links and images of the content absolute, so they work in a feed reader", async () => {
     const content = '<p><a href="/posts/other/">other</a> <img src="/media/a.png" alt="a"> <a href="https://elsewhere.example/x">x</a></p>';
-    const [entry] = (await buildFeed(site, [postItem("linking", {}, {}, content)])).entries;
+    const [entry] = (await buildFeed(site, siteFeed([postItem("linking", {}, {}, content)]))).entries;
     expect(entry?.contentHtml).toContain(`href="${SITE_ORIGIN}/posts/other/"`);
     expect(entry?.contentHtml).toContain(`src="${SITE_ORIGIN}/media/a.png"`);
     expect(entry?.contentHtml).toContain('href="https://elsewhere.example/x"');
@@ -111,15 +114,18 @@ describe("buildFeed", () => {
 
   it("keeps characters XML forbids out of every field", async () => {
     const [entry] = (
-      await buildFeed(site, [
-        postItem("x", { title: "A\u0001B", description: "C\u001FD", tags: ["E\u0008F"], author: "G\uFFFEH" }, {}, "<p>I\u000BJ</p>"),
-      ])
+      await buildFeed(
+        site,
+        siteFeed([
+          postItem("x", { title: "A\u0001B", description: "C\u001FD", tags: ["E\u0008F"], author: "G\uFFFEH" }, {}, "<p>I\u000BJ</p>"),
+        ]),
+      )
     ).entries;
     expect([entry?.title, entry?.summary, entry?.tags, entry?.author, entry?.contentHtml]).toEqual(["AB", "CD", ["EF"], "GH", "<p>IJ</p>"]);
   });
 
   it("describes the site, with absolute links to the home page and each feed", async () => {
-    const feed = await buildFeed(site, posts);
+    const feed = await buildFeed(site, siteFeed(posts));
     expect(feed).toMatchObject({ title: site.title, description: site.description, language: site.language, author: site.author.name });
     expect(feed.id).toBe(feed.links.home);
     expect(pathOf(feed.links.home)).toBe(addresses.home);
@@ -131,10 +137,10 @@ describe("buildFeed", () => {
 describe("jsonFeed (https://www.jsonfeed.org/version/1.1/)", () => {
   it("carries the required fields and each entry's dates in RFC 3339", async () => {
     const json = jsonFeed(
-      await buildFeed(site, [
-        postItem("a", { date: day("2024-06-01") }, { updated: day("2024-06-02") }),
-        postItem("b", { tags: ["Courts"] }),
-      ]),
+      await buildFeed(
+        site,
+        siteFeed([postItem("a", { date: day("2024-06-01") }, { updated: day("2024-06-02") }), postItem("b", { tags: ["Courts"] })]),
+      ),
     );
     expect(json).toMatchObject({ version: "https://jsonfeed.org/version/1.1", title: site.title, authors: [{ name: site.author.name }] });
     expect(pathOf(json.feed_url as string)).toBe(addresses.feeds.json);
@@ -147,7 +153,7 @@ describe("jsonFeed (https://www.jsonfeed.org/version/1.1/)", () => {
 
   it("survives JSON.stringify whatever a headline holds", async () => {
     const title = 'Quote " backslash \\ newline \n and </script>';
-    const text = filterOf(pluginFilters(), "jsonFeed")(await buildFeed(site, [postItem("a", { title })])) as string;
+    const text = filterOf(pluginFilters(), "jsonFeed")(await buildFeed(site, siteFeed([postItem("a", { title })]))) as string;
     expect((JSON.parse(text) as { items: { title: string }[] }).items[0]?.title).toBe(title);
   });
 });
@@ -159,12 +165,12 @@ function pluginFilters() {
 }
 
 describe("the feed plugin", () => {
-  it("builds the model once per list of posts, for the three feed templates", async () => {
+  it("builds the model once per feed, for the three feed templates", async () => {
     const feedModel = filterOf(pluginFilters(), "feedModel");
-    const list = [postItem("a")];
-    expect(feedModel(list)).toBe(feedModel(list));
-    expect(feedModel([...list])).not.toBe(feedModel(list));
-    expect(((await feedModel(list)) as { entries: unknown[] }).entries).toHaveLength(1);
+    const source = siteFeed([postItem("a")]);
+    expect(feedModel(source)).toBe(feedModel(source));
+    expect(feedModel({ ...source })).not.toBe(feedModel(source));
+    expect(((await feedModel(source)) as { entries: unknown[] }).entries).toHaveLength(1);
   });
 
   it("writes RSS dates as RFC 822 with a four-digit year, in GMT", () => {

@@ -35,10 +35,17 @@ describe("_headers", () => {
     expect(directive(policy, "script-src")).toBeUndefined();
   });
 
-  it("lets only the feeds that name the XSL stylesheet load it, and finds them in subfolders too", () => {
+  it("lets only the feeds that name the XSL stylesheet load it, finds them in subfolders too, and names every topic's in one block", () => {
     const xsl = '<?xml version="1.0"?><?xml-stylesheet href="/feed.xsl" type="text/xsl"?><rss/>';
-    const found = policies({ "feed.xml": xsl, "tags/x/feed.xml": xsl, "sitemap.xml": "<urlset/>", "index.html": "<p>x</p>" });
-    expect([...found.keys()]).toEqual(["/*", "/feed.xml", "/tags/x/feed.xml"]);
+    const found = policies({
+      "feed.xml": xsl,
+      "extra/feed.xml": xsl,
+      "tags/x/feed.xml": xsl,
+      "tags/y/feed.xml": xsl,
+      "sitemap.xml": "<urlset/>",
+      "index.html": "<p>x</p>",
+    });
+    expect([...found.keys()]).toEqual(["/*", "/extra/feed.xml", "/feed.xml", "/tags/:tag/feed.xml"]);
     expect(directive(found.get("/feed.xml"), "script-src")).toBe("script-src 'self'");
     expect(directive(found.get("/feed.xml"), "style-src")).toBe("style-src 'self'");
   });
