@@ -6,7 +6,7 @@
  */
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import type { EleventyConfig } from "../types/eleventy.ts";
-import type { FeedSource } from "../listings/collections.ts";
+import type { FeedSource, PostItem } from "../listings/collections.ts";
 import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
 import type { FeedName } from "../site/addresses.ts";
 import { leadFigure, pictureBytes } from "../images/feed-pictures.ts";
@@ -80,36 +80,45 @@ export function htmlText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** The feed of `source`: the site's, or a topic's, titled and described as a reader's list of feeds shows it. */
-export async function buildFeed(site: SiteMetadata, source: FeedSource): Promise<Feed> {
-  const entries = await Promise.all(
-    source.items.slice(0, site.feedLimit).map(async (item): Promise<FeedEntry> => {
-      const url = absoluteUrl(site, item.url);
-      const { data, updated } = item.post;
-      const image = item.post.lead && socialImage(item.post);
-      return {
-        id: url,
-        url,
-        title: stripXmlForbidden(data.title),
-        summary: stripXmlForbidden(data.description),
-        // The lead picture opens the story in a feed reader as it does on the page.
-        contentHtml: stripXmlForbidden(await convertHtmlToAbsoluteUrls(leadFigure(item.post) + item.content, url)),
-        published: data.date,
-        updated,
-        lastChanged: updated ?? data.date,
-        author: stripXmlForbidden(data.author ?? site.author.name),
-        tags: data.tags.map(stripXmlForbidden),
-        ...(image && {
-          image: {
-            ...image,
-            url: absoluteUrl(site, image.path),
-            length: pictureBytes(image.path),
-            alt: stripXmlForbidden(image.alt),
-          },
-        }),
-      };
+/** One story as every feed that carries it shows it: the same in the site's feed and in each of its topics'. */
+async function feedEntry(site: SiteMetadata, item: PostItem): Promise<FeedEntry> {
+  const url = absoluteUrl(site, item.url);
+  const { data, updated } = item.post;
+  const image = item.post.lead && socialImage(item.post);
+  return {
+    id: url,
+    url,
+    title: stripXmlForbidden(data.title),
+    summary: stripXmlForbidden(data.description),
+    // The lead picture opens the story in a feed reader as it does on the page.
+    contentHtml: stripXmlForbidden(await convertHtmlToAbsoluteUrls(leadFigure(item.post) + item.content, url)),
+    published: data.date,
+    updated,
+    lastChanged: updated ?? data.date,
+    author: stripXmlForbidden(data.author ?? site.author.name),
+    tags: data.tags.map(stripXmlForbidden),
+    ...(image && {
+      image: {
+        ...image,
+        url: absoluteUrl(site, image.path),
+        length: pictureBytes(image.path),
+        alt: stripXmlForbidden(image.alt),
+      },
     }),
-  );
+  };
+}
+
+/**
+ * The feed of `source`: the site's, or a topic's, titled and described as a
+ * reader's list of feeds shows it. `entryOf` makes each entry; the plugin's
+ * makes a story's once per build, however many topic feeds carry it.
+ */
+export async function buildFeed(
+  site: SiteMetadata,
+  source: FeedSource,
+  entryOf: (item: PostItem) => Promise<FeedEntry> = (item) => feedEntry(site, item),
+): Promise<Feed> {
+  const entries = await Promise.all(source.items.slice(0, site.feedLimit).map(entryOf));
   const newest = Math.max(0, ...entries.map((entry) => entry.lastChanged.getTime()));
   const links = Object.fromEntries(Object.entries(source.feeds).map(([name, path]) => [name, absoluteUrl(site, path)])) as Record<
     FeedName,
@@ -163,11 +172,18 @@ export interface FeedPluginOptions {
 }
 
 export default function feedPlugin(eleventyConfig: EleventyConfig, options: FeedPluginOptions): void {
-  // The three templates share one model per feed and build, keyed by its source in collections.feeds.
+  // The three templates share one model per feed and build, keyed by its source in collections.feeds;
+  // the feeds share each story's entry, keyed by its PostItem (made afresh each build).
   const built = new WeakMap<FeedSource, Promise<Feed>>();
+  const entries = new WeakMap<PostItem, Promise<FeedEntry>>();
+  const entryOf = (item: PostItem) => {
+    let entry = entries.get(item);
+    if (!entry) entries.set(item, (entry = feedEntry(options.site, item)));
+    return entry;
+  };
   eleventyConfig.addAsyncFilter("feedModel", (source: FeedSource) => {
     let feed = built.get(source);
-    if (!feed) built.set(source, (feed = buildFeed(options.site, source)));
+    if (!feed) built.set(source, (feed = buildFeed(options.site, source, entryOf)));
     return feed;
   });
   // RSS 2.0 dates are RFC 822; toUTCString() is that format with a four-digit year and "GMT".

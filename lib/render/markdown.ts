@@ -13,8 +13,8 @@ const OPTIONS = { html: true, typographer: true, linkify: false } as const;
 
 /**
  * markdown-it's core rules, split where the checks read a post: the rules
- * that build its structure (footnotes gathered at its end included), then the cosmetic ones (typography, text runs
- * joined, heading anchors). createMarkdown's chain is exactly the two halves
+ * that build its structure (footnotes gathered at its end included), then
+ * the cosmetic ones (typography, text runs joined, heading anchors). createMarkdown's chain is exactly the two halves
  * in this order; tests/unit/render/markdown-render.test.ts holds it so.
  */
 export const STRUCTURE_RULES = ["normalize", "block", "inline", "footnote_tail", "linkify"];

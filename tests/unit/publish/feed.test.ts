@@ -173,6 +173,16 @@ describe("the feed plugin", () => {
     expect(((await feedModel(source)) as { entries: unknown[] }).entries).toHaveLength(1);
   });
 
+  it("makes a story's entry once, however many feeds carry it (the site's and its topics')", async () => {
+    const feedModel = filterOf(pluginFilters(), "feedModel");
+    const story = postItem("a");
+    const site = (await feedModel(siteFeed([story]))) as { entries: unknown[] };
+    const topic = (await feedModel({ topic: "Town", home: addresses.tag("Town"), feeds: addresses.tagFeeds("Town"), items: [story] })) as {
+      entries: unknown[];
+    };
+    expect(topic.entries[0]).toBe(site.entries[0]);
+  });
+
   it("writes RSS dates as RFC 822 with a four-digit year, in GMT", () => {
     expect(filterOf(pluginFilters(), "rfc822")(new Date("2024-06-01T09:05:03Z"))).toBe("Sat, 01 Jun 2024 09:05:03 GMT");
   });
