@@ -55,8 +55,8 @@ export default async function (eleventyConfig) {
   eleventyConfig.addPlugin(imagesPlugin);
   // Filters: dates, absolute URLs, escaping for each place a value is printed.
   eleventyConfig.addPlugin(filtersPlugin, { site });
-  // Collections (posts, neighbours, tags, archive, listing pages), each built once per build.
-  eleventyConfig.addPlugin(collectionsPlugin, { pageSize: site.pageSize });
+  // Collections (posts, neighbours, tags, authors, archive, listing pages), each built once per build.
+  eleventyConfig.addPlugin(collectionsPlugin, { pageSize: site.pageSize, people: site.authors });
   // Numbered page links for the paginated listings.
   eleventyConfig.addPlugin(paginationPlugin);
   // Click-to-play video facades: a link; nothing loads from the video's host.

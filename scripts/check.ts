@@ -25,7 +25,7 @@ export async function check(root: string, site?: SiteMetadata, now = new Date())
   const outcomes: FileOutcome[] = [];
   for (const file of files) outcomes.push(await outcomeOf(cache, root, file, readFileSync(path.join(root, file)), site.url));
   cache.save();
-  const problems = [...folderProblems, ...combineOutcomes(files, outcomes, now).problems];
+  const problems = [...folderProblems, ...combineOutcomes(files, outcomes, now, site.authors).problems];
   const posts = files.length === 1 ? "1 post" : `${files.length} posts`;
   if (problems.length === 0) return { ok: true, output: `Checked ${posts}: no problems.` };
   const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;

@@ -22,6 +22,8 @@ interface JsonField {
   items?: JsonField;
   properties?: Record<string, JsonField>;
   required?: string[];
+  /** A field that takes one of several shapes (a key, or a list of keys). */
+  anyOf?: JsonField[];
 }
 
 /** Dates are text in YAML and Dates after validation: the schema says so with a transform. */
@@ -47,6 +49,7 @@ function describeType(field: JsonField, schema: z.ZodType): string {
       return `mapping: ${keys.map((key) => (field.required?.includes(key) ? key : `${key} (optional)`)).join(", ")}`;
     }
     default:
+      if (field.anyOf) return field.anyOf.map((option) => describeType(option, z.unknown())).join(", or ");
       return field.type ?? "any";
   }
 }

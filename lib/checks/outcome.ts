@@ -57,11 +57,19 @@ export interface LinkInFile extends PostLink {
   file: string;
 }
 
+/** A person a post's `author:` names, by key, where it was written: checked against site.yaml with the other posts. */
+export interface Byline {
+  key: string;
+  line: number;
+  column: number;
+}
+
 /** What validating one file yields (lib/checks/validate.ts's validateOne). */
 export interface FileOutcome {
   post?: ValidPost;
   problems: PostProblem[];
   links?: LinkInFile[];
+  bylines?: Byline[];
   /** Pictures still to go through the image pipeline (lib/images/post-pictures.ts), which clears this. */
   pictures?: PictureReference[];
   /** The source pictures the outcome was made from: it stands only while each has this digest. */

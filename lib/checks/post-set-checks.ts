@@ -6,20 +6,28 @@
  */
 import type { PostProblem } from "./problems.ts";
 import { postLinkProblems } from "./post-links.ts";
+import { bylineProblems } from "./bylines.ts";
 import { slugifyTag } from "../content/slug.ts";
 import { addresses } from "../site/addresses.ts";
 import type { FileOutcome, LinkInFile, ValidationReport, ValidPost } from "./outcome.ts";
 
 /**
  * `outcomes[i]` is the outcome of `files[i]`; problems come per file in order,
- * then those across files. `now` decides which posts are still scheduled.
+ * then those across files. `now` decides which posts are still scheduled;
+ * `people` are site.yaml's `authors:`, whom bylines name.
  */
-export function combineOutcomes(files: string[], outcomes: FileOutcome[], now: Date): ValidationReport {
+export function combineOutcomes(
+  files: string[],
+  outcomes: FileOutcome[],
+  now: Date,
+  people: Readonly<Record<string, unknown>>,
+): ValidationReport {
   const report: ValidationReport = { posts: [], problems: [] };
   const links: LinkInFile[] = [];
-  for (const outcome of outcomes) {
+  for (const [index, outcome] of outcomes.entries()) {
     if (outcome.post) report.posts.push(outcome.post);
-    report.problems.push(...outcome.problems);
+    const bylines = bylineProblems(files[index] ?? "", outcome.bylines ?? [], people);
+    report.problems.push(...outcome.problems, ...bylines);
     links.push(...(outcome.links ?? []));
   }
   report.problems.push(...crossPostProblems(report.posts));

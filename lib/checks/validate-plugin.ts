@@ -106,7 +106,7 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
     } finally {
       watched.forget();
     }
-    const report = combineOutcomes(files, outcomes, options.now);
+    const report = combineOutcomes(files, outcomes, options.now, options.site.authors);
     report.problems.unshift(...folderProblems);
     // Good and bad outcomes alike: the next run re-checks only what changed.
     if (stored && writeNow(runMode)) {

@@ -14,7 +14,7 @@ import { POST_SLUG } from "../content/slug.ts";
 import { suggestField } from "./suggest.ts";
 import { inspectBody } from "./body-checks.ts";
 import { inspectPublishedHtml } from "./published-html.ts";
-import type { FileOutcome, PictureReference } from "./outcome.ts";
+import type { Byline, FileOutcome, PictureReference } from "./outcome.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "../content/control-characters.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -97,11 +97,22 @@ export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string)
     end,
     ...inBody(at),
   }));
-  // The lead picture is looked for even when other fields are wrong: every problem in one run.
+  // Bylines and the lead picture are looked for even when other fields are wrong: every problem in one run.
+  const bylines = bylinesOf(result.success ? result.data.author : (data as { author?: unknown } | undefined)?.author, read.post.fields);
   const lead = result.success ? result.data.image : (data as { image?: { src?: unknown } } | undefined)?.image;
   if (typeof lead?.src === "string") pictures.unshift({ role: "lead", field: "image.src", src: lead.src, alt: "", ...where("image.src") });
-  if (!result.success || problems.length > 0) return { problems, links, pictures };
-  return { post: { file, slug, data: result.data, words: inspected.words, html: rendered.html }, problems, links, pictures };
+  if (!result.success || problems.length > 0) return { problems, links, bylines, pictures };
+  return { post: { file, slug, data: result.data, words: inspected.words, html: rendered.html }, problems, links, bylines, pictures };
+}
+
+/** Each key `author:` names, placed at its list item, or at the field for a single key. */
+function bylinesOf(author: unknown, fields: ReadonlyMap<string, SourcePosition>): Byline[] {
+  const field = fields.get("author") ?? { line: 1, column: 1 };
+  if (typeof author === "string") return [{ key: author.trim(), ...field }];
+  if (!Array.isArray(author)) return [];
+  return author.flatMap((key, index) =>
+    typeof key === "string" ? [{ key: key.trim(), ...(fields.get(`author.${index}`) ?? field) }] : [],
+  );
 }
 
 function lineOfFirstInvalidByte(bytes: Uint8Array): SourcePosition {

@@ -11,8 +11,12 @@ export const LIMITS = {
   tagsPerPost: 20,
   /** One topic's name; it becomes part of a URL and a file name. */
   tagLength: 60,
-  /** A byline. */
+  /** A person's name, or the newsroom's. */
   authorLength: 120,
+  /** People named on one story. */
+  authorsPerPost: 10,
+  /** A person's bio on their page: a sentence or two. */
+  bioLength: 400,
   /** A picture's alternative text: a sentence or two; longer descriptions belong in the story. */
   altLength: 300,
   /** A picture's caption or credit. */

@@ -16,3 +16,7 @@ export function slugifyTag(name: string): string {
 
 /** What a post's file name must look like: it becomes the URL, forever. */
 export const POST_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What names a person in site.yaml's `authors:` and in a post's `author:`: shaped as a post's file name, as it too becomes a URL. */
+export const AUTHOR_KEY = new RegExp(POST_SLUG.source);
+export const AUTHOR_KEY_HINT = "a key of lowercase letters, digits and single hyphens, like jane-doe";

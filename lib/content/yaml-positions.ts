@@ -3,7 +3,7 @@
  * lib/content/frontmatter.ts parsed: each field's key, and each YAML error placed at
  * the field it belongs to, so an error points at the line to fix.
  */
-import { isMap, isScalar, type Document, type LineCounter } from "yaml";
+import { isMap, isScalar, isSeq, type Document, type LineCounter } from "yaml";
 
 export interface SourcePosition {
   line: number;
@@ -23,7 +23,7 @@ export function filePositions(counter: LineCounter): (offset: number) => SourceP
   };
 }
 
-/** Where each top-level field's key stands in the file, and each key of a mapping one level down, as `image.src`. */
+/** Where each top-level field's key stands in the file, each key of a mapping one level down (`image.src`), and each item of a list (`author.1`). */
 export function fieldPositions(doc: Document, at: (offset: number) => SourcePosition): Map<string, SourcePosition> {
   const fields = new Map<string, SourcePosition>();
   if (!isMap(doc.contents)) return fields;
@@ -31,7 +31,13 @@ export function fieldPositions(doc: Document, at: (offset: number) => SourcePosi
     if (!isScalar(pair.key) || !pair.key.range) continue;
     const name = String(pair.key.value);
     fields.set(name, at(pair.key.range[0]));
-    // A nested field (image.src) is placed at its own key, for problems found after the schema.
+    // A nested field (image.src) is placed at its own key, and a list's item (author.1) where it stands, for problems found after the schema.
+    if (isSeq(pair.value)) {
+      for (const [index, item] of pair.value.items.entries()) {
+        const range = (item as { range?: [number, number, number] } | null)?.range;
+        if (range) fields.set(`${name}.${index}`, at(range[0]));
+      }
+    }
     if (!isMap(pair.value)) continue;
     for (const inner of pair.value.items) {
       if (isScalar(inner.key) && inner.key.range) fields.set(`${name}.${String(inner.key.value)}`, at(inner.key.range[0]));

@@ -6,12 +6,13 @@
  */
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../types/eleventy.ts";
 import { trackListingChanges } from "../preview/listing-changes.ts";
-import { paginate, type Page } from "./pagination.ts";
+import { listingPages, type ListingPage } from "./pagination.ts";
 import { groupByMonth, groupByYear, monthPages } from "./archive.ts";
-import { newestChange } from "./last-change.ts";
 import { getPost, type StoredPost } from "../content/post-store.ts";
 import { slugifyTag } from "../content/slug.ts";
 import { addresses, type FeedName } from "../site/addresses.ts";
+import type { Person } from "../site/settings-schema.ts";
+import { authorPages, groupByAuthor } from "./authors.ts";
 
 export type { Page } from "./pagination.ts";
 
@@ -67,11 +68,6 @@ export interface TagGroup<T> {
   items: T[];
 }
 
-/** A page of a listing, with when anything on the whole listing last changed (for the sitemap). */
-export interface ListingPage<T> extends Page<T> {
-  lastModified: Date | undefined;
-}
-
 export interface TagPage<T> extends ListingPage<T> {
   tag: { slug: string; name: string };
 }
@@ -104,11 +100,6 @@ export function groupByTag<T>(sorted: T[], tags: (item: T) => string[]): TagGrou
   return [...groups.values()]
     .map(({ slug, name, items }) => ({ slug, name, items }))
     .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }));
-}
-
-export function listingPages<T extends { post: StoredPost }>(items: T[], size: number, baseUrl: string): ListingPage<T>[] {
-  const lastModified = newestChange(items);
-  return paginate(items, size, baseUrl).map((page) => ({ ...page, lastModified }));
 }
 
 /** Every page of every tag, flattened, so one template can page through them all. */
@@ -147,12 +138,17 @@ const tagsOf = (item: PostItem) => item.post.data.tags;
  * index; the `…ToRender` lists feed the paginated templates, and in a live
  * preview hold only the pages an edit changed (lib/preview/listing-changes.ts).
  */
-export default function collectionsPlugin(eleventyConfig: EleventyConfig, options: { pageSize: number }): void {
-  const { pageSize } = options;
+export default function collectionsPlugin(
+  eleventyConfig: EleventyConfig,
+  options: { pageSize: number; people: Readonly<Record<string, Person>> },
+): void {
+  const { pageSize, people } = options;
   const listingChanges = trackListingChanges(eleventyConfig);
   const homePages = oncePerPass((api) => listingPages(postItems(api), pageSize, addresses.home));
   const tagGroups = oncePerPass((api) => groupByTag(postItems(api), tagsOf));
   const allTagPages = oncePerPass((api) => tagPages(tagGroups(api), pageSize));
+  const authorGroups = oncePerPass((api) => groupByAuthor(postItems(api), people));
+  const allAuthorPages = oncePerPass((api) => authorPages(authorGroups(api), pageSize));
   // One page per month keeps every archive page small however many years accumulate.
   const archiveMonths = oncePerPass((api) => monthPages(groupByMonth(postItems(api), (item) => item.post.data.date)));
 
@@ -171,9 +167,12 @@ export default function collectionsPlugin(eleventyConfig: EleventyConfig, option
   ]);
   eleventyConfig.addCollection("homePages", homePages);
   eleventyConfig.addCollection("tagPages", allTagPages);
+  eleventyConfig.addCollection("authorList", authorGroups);
+  eleventyConfig.addCollection("authorPages", allAuthorPages);
   eleventyConfig.addCollection("archiveMonths", archiveMonths);
   eleventyConfig.addCollection("archive", (api) => groupByYear(archiveMonths(api)));
   eleventyConfig.addCollection("homePagesToRender", (api) => listingChanges.toRender(homePages(api)));
   eleventyConfig.addCollection("tagPagesToRender", (api) => listingChanges.toRender(allTagPages(api)));
+  eleventyConfig.addCollection("authorPagesToRender", (api) => listingChanges.toRender(allAuthorPages(api)));
   eleventyConfig.addCollection("archiveMonthsToRender", (api) => listingChanges.toRender(archiveMonths(api)));
 }

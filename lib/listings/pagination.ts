@@ -7,6 +7,8 @@
  */
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { addresses } from "../site/addresses.ts";
+import type { StoredPost } from "../content/post-store.ts";
+import { newestChange } from "./last-change.ts";
 
 export interface Page<T> {
   items: T[];
@@ -17,6 +19,17 @@ export interface Page<T> {
   url: string;
   /** URL of page 1; the page links are built from it. */
   baseUrl: string;
+}
+
+/** A page of a listing, with when anything on the whole listing last changed (for the sitemap). */
+export interface ListingPage<T> extends Page<T> {
+  lastModified: Date | undefined;
+}
+
+/** A listing's pages: the home page's, a topic's, a person's. */
+export function listingPages<T extends { post: StoredPost }>(items: T[], size: number, baseUrl: string): ListingPage<T>[] {
+  const lastModified = newestChange(items);
+  return paginate(items, size, baseUrl).map((page) => ({ ...page, lastModified }));
 }
 
 /** A page link, or a gap standing for the pages left out between two links. */

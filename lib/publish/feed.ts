@@ -11,6 +11,7 @@ import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
 import type { FeedName } from "../site/addresses.ts";
 import { leadFigure, pictureBytes } from "../images/feed-pictures.ts";
 import { socialImage } from "../images/social-image.ts";
+import { creditsOf } from "../site/people.ts";
 
 export interface FeedEntry {
   /** Stable id: the post's permanent URL, which is its file name, so a new title keeps it. */
@@ -25,7 +26,10 @@ export interface FeedEntry {
   updated: Date | undefined;
   /** `updated` if revised, else `published`: Atom requires one on every entry. */
   lastChanged: Date;
-  author: string;
+  /** Each person on the byline, with their page here, or the newsroom: Atom and JSON Feed list them one by one. */
+  authors: Array<{ name: string; url: string }>;
+  /** The same names as one line ("Jane Doe and Sam Lee"): RSS readers show one dc:creator per item. */
+  byline: string;
   /** One category per tag, as the author spelled it. */
   tags: string[];
   /** The lead picture's 16:9 crop, as an enclosure: absolute URL, media type, size in bytes. */
@@ -85,6 +89,7 @@ async function feedEntry(site: SiteMetadata, item: PostItem): Promise<FeedEntry>
   const url = absoluteUrl(site, item.url);
   const { data, updated } = item.post;
   const image = item.post.lead && socialImage(item.post);
+  const authors = creditsOf(site, data.author).map((credit) => ({ name: stripXmlForbidden(credit.name), url: credit.url }));
   return {
     id: url,
     url,
@@ -95,7 +100,8 @@ async function feedEntry(site: SiteMetadata, item: PostItem): Promise<FeedEntry>
     published: data.date,
     updated,
     lastChanged: updated ?? data.date,
-    author: stripXmlForbidden(data.author ?? site.author.name),
+    authors,
+    byline: new Intl.ListFormat(site.language, { type: "conjunction" }).format(authors.map((author) => author.name)),
     tags: data.tags.map(stripXmlForbidden),
     ...(image && {
       image: {
@@ -160,7 +166,7 @@ export function jsonFeed(feed: Feed): Record<string, unknown> {
       content_html: entry.contentHtml,
       date_published: entry.published.toISOString(),
       ...(entry.updated && { date_modified: entry.updated.toISOString() }),
-      authors: [{ name: entry.author }],
+      authors: entry.authors,
       ...(entry.tags.length > 0 && { tags: entry.tags }),
       ...(entry.image && { image: entry.image.url }),
     })),

@@ -12,6 +12,7 @@ import type { StoredPost } from "../content/post-store.ts";
 import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
 import { addresses } from "../site/addresses.ts";
 import { structuredDataImages } from "../images/social-image.ts";
+import { creditsOf } from "../site/people.ts";
 
 type Json = Record<string, unknown>;
 
@@ -19,11 +20,13 @@ function publisher(site: SiteMetadata): Json {
   return { "@type": "NewsMediaOrganization", name: site.title, url: absoluteUrl(site, addresses.home) };
 }
 
-function author(site: SiteMetadata, post: StoredPost): Json {
-  // A byline names a person; without one the newsroom itself is the author.
-  return post.data.author
-    ? { "@type": "Person", name: post.data.author }
-    : { "@type": "Organization", name: site.author.name, url: site.author.url };
+/** A Person for each name on the byline, with their page here; the newsroom itself when the story names nobody. */
+function authors(site: SiteMetadata, post: StoredPost): Json[] {
+  return creditsOf(site, post.data.author).map((credit) =>
+    credit.key
+      ? { "@type": "Person", name: credit.name, url: credit.url, ...(credit.link ? { sameAs: credit.link } : {}) }
+      : { "@type": "Organization", name: credit.name, url: credit.url },
+  );
 }
 
 export function articleJsonLd(site: SiteMetadata, post: StoredPost, path: string): Json {
@@ -38,7 +41,7 @@ export function articleJsonLd(site: SiteMetadata, post: StoredPost, path: string
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     datePublished: post.data.date.toISOString(),
     dateModified: lastChange(post).toISOString(),
-    author: [author(site, post)],
+    author: authors(site, post),
     publisher: publisher(site),
     inLanguage: site.language,
     ...(images.length > 0 ? { image: images.map((image) => absoluteUrl(site, image)) } : {}),

@@ -6,7 +6,8 @@
  * https://www.sitemaps.org/protocol.html
  */
 import type { CollectionItem, EleventyConfig } from "../types/eleventy.ts";
-import type { ListingPage, PostItem } from "../listings/collections.ts";
+import type { PostItem } from "../listings/collections.ts";
+import type { ListingPage } from "../listings/pagination.ts";
 import { lastChange, newestChange } from "../listings/last-change.ts";
 import { getPost } from "../content/post-store.ts";
 import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";

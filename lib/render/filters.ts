@@ -8,6 +8,7 @@ import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
 import { monthName } from "../content/post-date.ts";
 import { getPost } from "../content/post-store.ts";
 import { isoDate, readableDate } from "./dates.ts";
+import { creditsOf } from "../site/people.ts";
 
 /**
  * JSON that is safe inside <script type="application/ld+json">: a `</script>`
@@ -39,4 +40,6 @@ export default function filtersPlugin(eleventyConfig: EleventyConfig, options: {
   eleventyConfig.addFilter("monthName", (month: number) => monthName(month, options.site.language));
   eleventyConfig.addFilter("head", <T>(items: T[], count: number) => items.slice(0, count));
   eleventyConfig.addFilter("storedPost", getPost);
+  // A post's byline: the people its `author:` names, or the newsroom.
+  eleventyConfig.addFilter("credits", (keys: string[] | undefined) => creditsOf(options.site, keys));
 }

@@ -1,5 +1,5 @@
 /**
- * Every address the site publishes, spelled once: pages, posts, tag and
+ * Every address the site publishes, spelled once: pages, posts, tag, author and
  * archive pages, the numbered pages of listings, the feeds and their XSL
  * stylesheet. Code imports it; templates read it as the global `addresses`
  * (lib/site/plugin.ts). Permalinks, links, the feeds' self links, the
@@ -14,6 +14,7 @@ import { slugifyTag } from "../content/slug.ts";
 const POSTS = "/posts/";
 const TAGS = "/tags/";
 const ARCHIVE = "/archive/";
+const AUTHORS = "/authors/";
 
 /** Where each of the site's feeds is published; pages announce them in <link rel="alternate">. */
 const FEEDS = Object.freeze({
@@ -42,6 +43,8 @@ export const addresses = Object.freeze({
   archive: ARCHIVE,
   /** The index of topics; each tag's pages sit below it. */
   tags: TAGS,
+  /** The index of the people who write; each person's pages sit below it. */
+  authors: AUTHORS,
   about: "/about/",
   subscribe: "/subscribe/",
   sitemap: "/sitemap.xml",
@@ -64,6 +67,8 @@ export const addresses = Object.freeze({
   postSlugOf: (href: string): string | undefined => POST_HREF.exec(href)?.[1],
   /** A tag's first page, from any of its spellings: Politics and politics share one. */
   tag: (name: string) => `${TAGS}${slugifyTag(name)}/`,
+  /** A person's first page, by their key in site.yaml's `authors:` (a key is already a slug). */
+  author: (key: string) => `${AUTHORS}${key}/`,
   /** A tag's own feeds, for readers who follow one topic. */
   tagFeeds: (name: string) => topicFeeds(`${TAGS}${slugifyTag(name)}/`),
   /** The same, as patterns of Netlify's _headers (lib/publish/feed-headers.ts): :tag is any one tag's slug. */

@@ -77,6 +77,11 @@ function readProblems(bytes: Uint8Array): { settings: SiteSettings } | { problem
         }
         continue;
       }
+      if (issue.code === "invalid_key") {
+        // A person's key that cannot be an address: the key's own rule says why.
+        add(issue.path, `expected ${issue.issues[0]?.message ?? issue.message}, found the key "${String(issue.path.at(-1))}"`);
+        continue;
+      }
       const found = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], data);
       add(issue.path, `expected ${issue.message}, found ${describeNode(found)}`);
     }
@@ -91,9 +96,10 @@ function fail(message: string): { problems: Problem[] } {
   return { problems: [{ line: 1, column: 1, field: "file", message }] };
 }
 
-/** The fields a nested mapping of the schema may hold (only `author` has any). */
+/** The fields a nested mapping of the schema may hold: the publisher's (`author`), and each person's under `authors`. */
 function nestedShape(path: readonly PropertyKey[]): Record<string, unknown> {
-  return path[0] === "author" ? settingsSchema.shape.author.shape : {};
+  if (path[0] === "author") return settingsSchema.shape.author.shape;
+  return path[0] === "authors" && path.length === 2 ? settingsSchema.shape.authors.unwrap().valueType.shape : {};
 }
 
 /**

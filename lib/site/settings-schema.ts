@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { LIMITS } from "../content/limits.ts";
 import { isPageAddress, ORIGIN_HINT, PAGE_HINT, siteOrigin } from "./origin.ts";
+import { AUTHOR_KEY, AUTHOR_KEY_HINT } from "../content/slug.ts";
 
 /** Far above any front page or feed; far below a page or a feed too large to fetch. */
 const MOST_PER_PAGE = 1000;
@@ -35,6 +36,16 @@ function isLanguageTag(value: string): boolean {
   }
 }
 
+/** One person who writes for the publication: a post names them by their key (`author: jane-doe`). */
+const person = z.strictObject(
+  {
+    name: text("person's name", LIMITS.authorLength),
+    bio: text("short bio", LIMITS.bioLength),
+    link: z.string({ error: PAGE_HINT }).refine(isPageAddress, { error: PAGE_HINT }).optional(),
+  },
+  { error: "a person as `name:`, `bio:` and an optional `link:`, indented under their key" },
+);
+
 export const settingsSchema = z.strictObject({
   title: text("publication name", 200),
   description: text("description", 400),
@@ -54,7 +65,15 @@ export const settingsSchema = z.strictObject({
     .transform((value) => siteOrigin(value) ?? value),
   pageSize: count("stories a page"),
   feedLimit: count("stories a feed"),
+  // The key is the person's address (/authors/<key>/) and what posts write, so it is held to a slug's shape.
+  authors: z
+    .record(z.string().regex(AUTHOR_KEY, { error: AUTHOR_KEY_HINT }), person, {
+      error: "the people who write, each under their key (like `jane-doe:`), indented under `authors:`",
+    })
+    .default({}),
 });
+
+export type Person = z.output<typeof person>;
 
 /** The settings after checking: the address without a trailing slash. */
 export type SiteSettings = z.output<typeof settingsSchema>;

@@ -16,11 +16,12 @@ import path from "node:path";
 import { codeVersion } from "../cache/code-version.ts";
 import { SealedFile } from "../cache/sealed-file.ts";
 import { isPageAddress, siteOrigin } from "./origin.ts";
+import { AUTHOR_KEY } from "../content/slug.ts";
 import type { SiteSettings } from "./settings-schema.ts";
 import { readSettingsBytes, SETTINGS_FILE, type SettingsReading } from "./settings-source.ts";
 
 /** Bump when the stored shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * lib/site/settings-file.ts and every module it imports, and this file: all the code
@@ -36,6 +37,7 @@ export const SETTINGS_MODULES = [
   "content/control-characters.ts",
   "content/frontmatter.ts",
   "content/limits.ts",
+  "content/slug.ts",
   "content/yaml-positions.ts",
   "site/origin.ts",
   "site/settings-file.ts",
@@ -65,7 +67,12 @@ export async function readSettings(root: string, options: ReadOptions): Promise<
     ? new SealedFile<StoredSettings>(path.join(root, ".cache", "settings.v8"), settingsCodeVersion(), options.key)
     : undefined;
   const plausible = (settings: SiteSettings) =>
-    kept?.trusted || (siteOrigin(settings.url) === settings.url && isPageAddress(settings.author.url));
+    kept?.trusted ||
+    (siteOrigin(settings.url) === settings.url &&
+      isPageAddress(settings.author.url) &&
+      Object.entries(settings.authors ?? {}).every(
+        ([key, person]) => AUTHOR_KEY.test(key) && (person.link === undefined || isPageAddress(person.link)),
+      ));
   const stored = kept?.get(SETTINGS_FILE, (entry) => entry.digest === digest && plausible(entry.settings));
   if (stored) return { ok: true, settings: stored.settings };
 

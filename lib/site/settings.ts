@@ -7,6 +7,7 @@
  * environment.
  */
 import type { SettingsReading } from "./settings-source.ts";
+import type { Person } from "./settings-schema.ts";
 import { readSettings } from "./settings-store.ts";
 import { ORIGIN_HINT, siteOrigin } from "./origin.ts";
 
@@ -21,6 +22,8 @@ export interface SiteMetadata {
   /** Absolute origin the site is published under, without a trailing slash. */
   url: string;
   author: { name: string; url: string };
+  /** The people who write, by the key a post's `author:` names; each has a page (addresses.author). */
+  authors: Readonly<Record<string, Person>>;
   /** Where this build is going; decides drafts, indexing and the base URL. */
   context: DeployContext;
   /** How many entries each feed carries, newest first. */
@@ -109,6 +112,12 @@ export function siteMetadata(env: NodeJS.ProcessEnv, reading: SettingsReading): 
     url,
     // A path names a page of this build, so a preview's byline links to the preview.
     author: { name: settings.author.name, url: new URL(settings.author.url, `${url}/`).href },
+    authors: Object.fromEntries(
+      Object.entries(settings.authors).map(([key, person]) => [
+        key,
+        person.link ? { ...person, link: new URL(person.link, `${url}/`).href } : person,
+      ]),
+    ),
     context,
     feedLimit: settings.feedLimit,
     pageSize: settings.pageSize,

@@ -41,6 +41,12 @@ const FOOTNOTES = `The council's figures[^budget] differ from the auditor's.[^au
 [^audit]: The auditor's report, page 12.
 `;
 
+/** The people fixture bylines name: their pages join every page kind the reader checks visit. */
+const FIXTURE_PEOPLE = {
+  "sam-reporter": { name: "Sam Reporter", bio: "Sam covers the harbour and the council.", link: "https://sam.example.org/" },
+  "ines-vidal": { name: "Inés Vidal", bio: "Inés follows the city's money." },
+};
+
 /** `count` stories, one every twenty days back from 2024-12-28, so they span years and months. */
 export function fixturePosts(count: number): FixturePost[] {
   const posts: FixturePost[] = [];
@@ -60,10 +66,17 @@ export function fixturePosts(count: number): FixturePost[] {
     slug: BYLINE_SLUG,
     title: "Harbour report with a byline",
     extra:
-      "author: Sam Reporter\nupdated: 2025-01-05T10:00:00Z\nsource:\n  name: Harbour Gazette\n  url: https://gazette.example.com/harbour\n",
+      "author: sam-reporter\nupdated: 2025-01-05T10:00:00Z\nsource:\n  name: Harbour Gazette\n  url: https://gazette.example.com/harbour\n",
   };
   posts[3] = { ...posts[3]!, slug: HOSTILE_SLUG, title: HOSTILE_TITLE };
-  if (count > 4) posts[4] = { ...posts[4]!, slug: FOOTNOTES_SLUG, title: "Budget figures, with their sources", more: FOOTNOTES };
+  if (count > 4)
+    posts[4] = {
+      ...posts[4]!,
+      slug: FOOTNOTES_SLUG,
+      title: "Budget figures, with their sources",
+      more: FOOTNOTES,
+      extra: "author: [ines-vidal, sam-reporter]\n",
+    };
   return posts;
 }
 
@@ -102,7 +115,7 @@ export async function buildFixtureSite(
 ): Promise<FixtureSite> {
   const posts = fixturePosts(count);
   const scratch = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
-  await scratch.writeSettings(settings);
+  await scratch.writeSettings({ authors: FIXTURE_PEOPLE, ...settings });
   const result = await scratch.build({ CONTEXT: "production", SITE_URL: BASE_URL, ...env });
   if (result.code !== 0) throw new Error(`Fixture build failed:\n${result.stderr}\n${result.stdout}`);
   return { scratch, site: readSite(scratch.output), posts };

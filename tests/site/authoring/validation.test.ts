@@ -53,6 +53,14 @@ const EXPECTED: [string, string][] = [
   ["posts/links-to-draft.md:7:23: body:", "expected a link to a published post, found /posts/a-draft/, a draft"],
   ["posts/updated-before-date.md:4:1: updated:", 'expected a date no earlier than the post\'s `date`, found the text "2024-02-01"'],
   [
+    "posts/unknown-author.md:7:5: author:",
+    'expected the key of a person in site.yaml\'s `authors:` (jane-doe, sam-lee); did you mean "jane-doe"?, found "jane-do"',
+  ],
+  [
+    "posts/author-as-name.md:5:1: author:",
+    "expected a person's key from site.yaml's `authors:` (lowercase letters, digits and single hyphens, like jane-doe), or a list of them, found the text \"Jane Doe\"",
+  ],
+  [
     "posts/colliding-tags.md:1:1: tags:",
     'expected tags that differ in their URL, found "C#" and "C++" (posts/colliding-tags.md) both at /tags/c/',
   ],
@@ -74,6 +82,10 @@ let check: RunResult;
 
 beforeAll(async () => {
   site = await createScratchSite(readFixtures());
+  // The people bylines may name; unknown-author.md misspells one of them.
+  await site.writeSettings({
+    authors: { "jane-doe": { name: "Jane Doe", bio: "Covers the courts." }, "sam-lee": { name: "Sam Lee", bio: "Covers the port." } },
+  });
   // The pictures the posts name are there: what is wrong with them is only their missing alt text.
   await mkdir(path.join(site.root, "media"));
   for (const name of ["bridge.jpg", "crowd.jpg"]) await writeFile(path.join(site.root, "media", name), await plainJpeg(640, 480));
@@ -113,6 +125,6 @@ describe("npm run check on the same posts", () => {
   it("exits non-zero and prints exactly the lines the build printed, in the same order", () => {
     expect(check.code).toBe(1);
     expect(problemLines(check.stderr)).toEqual(problemLines(build.stderr));
-    expect(check.stderr).toContain(`${EXPECTED.length} problems, checking 25 posts.`);
+    expect(check.stderr).toContain(`${EXPECTED.length} problems, checking 27 posts.`);
   });
 });

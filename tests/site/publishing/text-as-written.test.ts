@@ -22,7 +22,7 @@ const post = `---
 title: "${TITLE.replace(/"/g, '\\"')}"
 date: 2024-03-02
 description: "${SUMMARY}"
-author: ${AUTHOR}
+author: zoe-lukasiewicz
 tags: ["${TAG}", plain]
 source:
   name: '${SOURCE}'
@@ -47,6 +47,8 @@ let built: BuiltSite;
 
 beforeAll(async () => {
   scratch = await createScratchSite({ "mayors-bridge.md": post, "neighbour.md": neighbour });
+  // The byline names a person by key; site.yaml spells their name.
+  await scratch.writeSettings({ authors: { "zoe-lukasiewicz": { name: AUTHOR, bio: "Covers the council." } } });
   const result = await scratch.build(ENV);
   expect(result.code, result.stderr).toBe(0);
   built = readSite(scratch.output);

@@ -22,11 +22,16 @@ interface Payloads {
   title: string;
   description: string;
   tags: string[];
-  author: string;
   source: { name: string; url: string };
   video: string;
 }
 const payloads = parseYaml(readFileSync(new URL(FIXTURE, FIXTURES), "utf8").split(/^---$/m)[1]!) as Payloads;
+/** The person the fixture's byline names, as site.yaml lists them: payloads in every field too. */
+const PERSON = {
+  name: "<img src=x onerror=alert('author')></dc:creator></author>",
+  bio: "</p><script>alert('bio')</script> & <b>bold</b>",
+  link: "https://example.org/?q=\"><script>alert('link')</script>&x='y'",
+};
 
 let scratch: ScratchSite;
 let site: BuiltSite;
@@ -38,6 +43,7 @@ beforeAll(async () => {
   // This file reads the feeds by their one entry: only its fixture is built (tests/site/safety/hostile-published-inert.test.ts builds them all).
   const posts = { [FIXTURE]: readFileSync(new URL(FIXTURE, FIXTURES), "utf8") };
   scratch = await createScratchSite(posts);
+  await scratch.writeSettings({ authors: { "hostile-writer": PERSON } });
   const result = await scratch.build({ CONTEXT: "production", SITE_URL: "https://news.example.org" });
   expect(result.stderr).toBe("");
   site = readSite(scratch.output);
@@ -121,7 +127,7 @@ describe("payloads in every field, on every page", () => {
     const text = (selector: string) => page.locator(selector).first().textContent();
     expect(await text("h1")).toBe(payloads.title);
     expect(await text(".dek")).toBe(payloads.description);
-    expect(await text(".author")).toBe(payloads.author);
+    expect(await text(".author")).toBe(PERSON.name);
     expect(await page.title()).toContain(payloads.title);
     expect(await page.locator('meta[property="og:title"]').getAttribute("content")).toBe(payloads.title);
     expect(await page.locator('meta[name="description"]').getAttribute("content")).toBe(payloads.description);
@@ -138,6 +144,16 @@ describe("payloads in every field, on every page", () => {
     await page.close();
   });
 
+  it("come out on the writer's page as exactly the text that went in", async () => {
+    const { page } = await open("/authors/hostile-writer/");
+    expect(await page.locator("h1").textContent()).toBe(PERSON.name);
+    expect(await page.locator(".bio").textContent()).toBe(PERSON.bio);
+    // The address as a URL parser writes it: its quotes and brackets percent-encoded, never markup.
+    expect(await page.locator('a[rel~="me"]').getAttribute("href")).toBe(new URL(PERSON.link).href);
+    expect(await page.title()).toContain(PERSON.name);
+    await page.close();
+  });
+
   it("stay inside the JSON-LD block, which still parses to the same values", async () => {
     const { page } = await open(POST_URL);
     const blocks = await page.locator('script[type="application/ld+json"]').evaluateAll((els) => els.map((el) => el.textContent ?? ""));
@@ -145,7 +161,7 @@ describe("payloads in every field, on every page", () => {
     const article = JSON.parse(blocks[0]!) as { headline: string; description: string; author: { name: string }[]; keywords: string[] };
     expect(article.headline).toBe(payloads.title);
     expect(article.description).toBe(payloads.description);
-    expect(article.author[0]!.name).toBe(payloads.author);
+    expect(article.author[0]!.name).toBe(PERSON.name);
     expect(article.keywords).toEqual(payloads.tags);
     await page.close();
   });
@@ -172,7 +188,7 @@ describe("payloads in the feeds", () => {
     expect(
       texts(doc, "description").map((html) => parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body.textContent),
     ).toEqual([payloads.description]);
-    expect(texts(doc, "dc:creator")).toEqual([payloads.author]);
+    expect(texts(doc, "dc:creator")).toEqual([PERSON.name]);
     expect(texts(doc, "category")).toEqual(payloads.tags);
   });
 
@@ -180,6 +196,7 @@ describe("payloads in the feeds", () => {
     const entry = xml("/atom.xml").getElementsByTagName("entry")[0]! as unknown as ReturnType<typeof xml>;
     expect(texts(entry, "title")).toEqual([payloads.title]);
     expect(texts(entry, "summary")).toEqual([payloads.description]);
+    expect(texts(entry, "name")).toEqual([PERSON.name]);
     expect([...entry.getElementsByTagName("category")].map((el) => el.getAttribute("term"))).toEqual(payloads.tags);
     if (site.exists("/sitemap.xml")) xml("/sitemap.xml");
   });
@@ -191,7 +208,7 @@ describe("payloads in the feeds", () => {
     expect(feed.items[0]!.title).toBe(payloads.title);
     expect(feed.items[0]!.summary).toBe(payloads.description);
     expect(feed.items[0]!.tags).toEqual(payloads.tags);
-    expect(feed.items[0]!.authors[0]!.name).toBe(payloads.author);
+    expect(feed.items[0]!.authors[0]!.name).toBe(PERSON.name);
   });
 
   it("carry a post body that builds no live markup when a reader shows it", async () => {

@@ -84,7 +84,9 @@ describe("post metadata", () => {
 
   it("names a byline as a Person and an update as dateModified", () => {
     const [article] = jsonLd(fixture.site.document(`/posts/${BYLINE_SLUG}/`));
-    expect(article!.author).toEqual([{ "@type": "Person", name: "Sam Reporter" }]);
+    expect(article!.author).toEqual([
+      { "@type": "Person", name: "Sam Reporter", url: `${BASE_URL}/authors/sam-reporter/`, sameAs: "https://sam.example.org/" },
+    ]);
     expect(article!.dateModified).toBe("2025-01-05T10:00:00.000Z");
   });
 

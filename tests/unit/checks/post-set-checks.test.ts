@@ -20,7 +20,7 @@ const invalid = (file: string, message = "expected a non-empty headline"): FileO
 
 const combine = (outcomes: FileOutcome[], now = NOW) => {
   const files = outcomes.map((outcome) => outcome.post?.file ?? outcome.problems[0]?.file ?? "");
-  return combineOutcomes(files, outcomes, now);
+  return combineOutcomes(files, outcomes, now, {});
 };
 const messages = (problems: PostProblem[]) => problems.map((problem) => `${problem.file} ${problem.field}: ${problem.message}`);
 

@@ -20,8 +20,11 @@ afterAll(() => {
 
 const post = (body: string, extra = "") => `---\ntitle: A post\ndate: 2024-01-01\ndescription: A summary.\n${extra}---\n\n${body}\n`;
 
+/** The people site.yaml lists, for bylines. */
+const PEOPLE = { "jane-doe": {}, "sam-lee": {} };
+
 /** Problems for a set of posts, as printed lines. */
-function check(posts: Record<string, string>): string[] {
+function check(posts: Record<string, string>, people: Record<string, unknown> = PEOPLE): string[] {
   const root = mkdtempSync(path.join(tmpdir(), "validate-unit-"));
   roots.push(root);
   for (const [name, content] of Object.entries(posts)) {
@@ -30,7 +33,7 @@ function check(posts: Record<string, string>): string[] {
   }
   const files = listPostFiles(root);
   const outcomes = files.map((file) => validateOne(file, readFileSync(path.join(root, file)), "https://news.example.org"));
-  return combineOutcomes(files, outcomes, new Date()).problems.map(formatProblem);
+  return combineOutcomes(files, outcomes, new Date(), people).problems.map(formatProblem);
 }
 
 describe("Markdown that renders as intended is not reported", () => {
@@ -133,5 +136,38 @@ describe("links between posts", () => {
     const lines = check({ "target.md": "---\ntitle: Broken\n---\n\nText.\n", "linker.md": post("[a](/posts/target/)") });
     expect(lines.every((line) => line.startsWith("posts/target.md:"))).toBe(true);
     expect(lines.length).toBeGreaterThan(0);
+  });
+});
+
+describe("bylines name people site.yaml lists", () => {
+  it("takes one key or a list of keys", () => {
+    expect(check({ "a.md": post("Text.", "author: jane-doe\n"), "b.md": post("Text.", "author: [sam-lee, jane-doe]\n") })).toEqual([]);
+  });
+
+  it("refuses an unknown key at its line, with the people it could be and a did-you-mean", () => {
+    expect(check({ "a.md": post("Text.", "author:\n  - sam-lee\n  - jane-do\n") })).toEqual([
+      'posts/a.md:7:5: author: expected the key of a person in site.yaml\'s `authors:` (jane-doe, sam-lee); did you mean "jane-doe"?, found "jane-do"',
+    ]);
+  });
+
+  it("says when site.yaml lists nobody, and refuses a person named twice", () => {
+    expect(check({ "a.md": post("Text.", "author: jane-doe\n") }, {})).toEqual([
+      'posts/a.md:5:1: author: expected the key of a person listed under `authors:` in site.yaml, found "jane-doe" (site.yaml lists nobody yet)',
+    ]);
+    expect(check({ "a.md": post("Text.", "author: [jane-doe, jane-doe]\n") })).toEqual([
+      'posts/a.md:5:20: author: expected each author once, found "jane-doe" again',
+    ]);
+  });
+
+  it("checks the byline of a post that is wrong elsewhere too: every problem in one run", () => {
+    const problems = check({ "a.md": post("Text.", "author: jane\ntags: 3\n") });
+    expect(problems).toHaveLength(2);
+    expect(problems[1]).toContain("posts/a.md:5:1: author: expected the key of a person");
+  });
+
+  it("leaves a key of the wrong shape to the schema, which says what a key looks like", () => {
+    expect(check({ "a.md": post("Text.", "author: Jane Doe\n") })).toEqual([
+      "posts/a.md:5:1: author: expected a person's key from site.yaml's `authors:` (lowercase letters, digits and single hyphens, like jane-doe), or a list of them, found the text \"Jane Doe\"",
+    ]);
   });
 });

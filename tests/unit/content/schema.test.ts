@@ -54,7 +54,8 @@ describe("limits, each named in its message", () => {
   it.each([
     ["20 tags", { tags: tags(LIMITS.tagsPerPost) }],
     ["a tag of 60 characters, and blanks trimmed off", { tags: [` ${"t".repeat(LIMITS.tagLength)} `] }],
-    ["a byline of 120 characters", { author: "a".repeat(LIMITS.authorLength) }],
+    ["one author's key", { author: "jane-doe" }],
+    [`${LIMITS.authorsPerPost} authors' keys`, { author: Array.from({ length: LIMITS.authorsPerPost }, (_, i) => `writer-${i}`) }],
   ])("accepts %s", (_name, extra) => {
     expect(issues({ ...base, ...extra })).toEqual([]);
   });
@@ -63,7 +64,17 @@ describe("limits, each named in its message", () => {
     ["21 tags", { tags: tags(LIMITS.tagsPerPost + 1) }, ["tags: at most 20 tags"]],
     ["a tag of 61 characters", { tags: ["ok", "t".repeat(LIMITS.tagLength + 1)] }, ["tags.1: a tag of at most 60 characters"]],
     ["a 300-character tag", { tags: ["x".repeat(300)] }, ["tags.0: a tag of at most 60 characters"]],
-    ["a byline of 121 characters", { author: "a".repeat(LIMITS.authorLength + 1) }, ["author: a byline of at most 120 characters"]],
+    [
+      `${LIMITS.authorsPerPost + 1} authors' keys`,
+      { author: Array.from({ length: LIMITS.authorsPerPost + 1 }, (_, i) => `writer-${i}`) },
+      [`author: at most ${LIMITS.authorsPerPost} authors`],
+    ],
+    ["an empty list of authors", { author: [] }, ["author: at least one author's key, or no author line"]],
+    [
+      "a name where a key belongs, in a list",
+      { author: ["jane-doe", "Sam Lee"] },
+      ["author.1: a key of lowercase letters, digits and single hyphens, like jane-doe"],
+    ],
   ])("refuses %s", (_name, extra, expected) => {
     expect(issues({ ...base, ...extra })).toEqual(expected);
   });

@@ -26,6 +26,8 @@ describe("fieldPositions", () => {
       title: { line: 2, column: 1 },
       description: { line: 6, column: 1 },
       tags: { line: 7, column: 1 },
+      // A list's items too, so a problem found after the schema points at the item (author.1).
+      "tags.0": { line: 8, column: 5 },
     });
   });
 

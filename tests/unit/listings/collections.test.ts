@@ -2,7 +2,8 @@
 // work that grows linearly with the number of posts (counted calls, never time).
 import { describe, expect, it } from "vitest";
 import { groupByMonth, groupByYear, monthPages } from "../../../lib/listings/archive.ts";
-import { groupByTag, listingPages, neighbours, sortNewestFirst, tagPages } from "../../../lib/listings/collections.ts";
+import { groupByTag, neighbours, sortNewestFirst, tagPages } from "../../../lib/listings/collections.ts";
+import { listingPages } from "../../../lib/listings/pagination.ts";
 import { pageLinks, paginate } from "../../../lib/listings/pagination.ts";
 import type { StoredPost } from "../../../lib/content/post-store.ts";
 

@@ -3,7 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { groupByMonth, monthPages } from "../../../lib/listings/archive.ts";
-import { listingPages } from "../../../lib/listings/collections.ts";
+import { listingPages } from "../../../lib/listings/pagination.ts";
 import { changedPages, ListingChanges, pageSignature, type SignablePage } from "../../../lib/preview/listing-changes.ts";
 import type { StoredPost } from "../../../lib/content/post-store.ts";
 import { listedFields } from "../../../lib/content/listed-fields.ts";
@@ -66,7 +66,7 @@ describe("pageSignature", () => {
 
   it("ignores what a listing does not show: the body, revision dates, the frontmatter's other fields", () => {
     const before = pageSignature(base);
-    expect(signatureWith(item("p0", 28, { author: "Sam" } as Partial<StoredPost["data"]>, { updated: new Date() }))).toBe(before);
+    expect(signatureWith(item("p0", 28, { author: ["sam-lee"] }, { updated: new Date() }))).toBe(before);
     // The sitemap alone reads lastModified, from the complete lists.
     expect(pageSignature({ ...base, lastModified: new Date(0) })).toBe(before);
   });

@@ -31,7 +31,15 @@ function postItem(
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const site = testSite({ feedLimit: 2 });
+const site = testSite({
+  feedLimit: 2,
+  authors: {
+    "jane-doe": { name: "Jane Doe", bio: "Courts." },
+    "sam-lee": { name: "Sam Lee", bio: "Photographs." },
+    // A name site.yaml could never hold (its checks refuse control characters): the feed strips it anyway.
+    odd: { name: "G\uFFFEH", bio: "Odd." },
+  },
+});
 const pathOf = (url: string) => new URL(url).pathname;
 
 describe("stripXmlForbidden", () => {
@@ -69,7 +77,7 @@ describe("htmlText", () => {
 
 describe("buildFeed", () => {
   const posts = [
-    postItem("newest", { date: day("2024-06-03"), tags: ["Courts", "Local News"], author: "Jane Doe" }),
+    postItem("newest", { date: day("2024-06-03"), tags: ["Courts", "Local News"], author: ["jane-doe", "sam-lee"] }),
     postItem("revised", { date: day("2024-06-02") }, { updated: day("2024-06-10") }),
     postItem("beyond-the-limit", { date: day("2024-06-01") }, { updated: day("2024-07-01") }),
   ];
@@ -98,10 +106,14 @@ describe("buildFeed", () => {
     expect((await buildFeed(site, siteFeed([]))).updated).toEqual(new Date(0));
   });
 
-  it("names the post's byline, else the newsroom, and the tags as spelled", async () => {
+  it("names each person on the byline with their page, else the newsroom, and the tags as spelled", async () => {
     const [newest, revised] = (await buildFeed(site, siteFeed(posts))).entries;
-    expect([newest?.author, newest?.tags]).toEqual(["Jane Doe", ["Courts", "Local News"]]);
-    expect([revised?.author, revised?.tags]).toEqual([site.author.name, []]);
+    expect(newest?.authors).toEqual([
+      { name: "Jane Doe", url: `${SITE_ORIGIN}${addresses.author("jane-doe")}` },
+      { name: "Sam Lee", url: `${SITE_ORIGIN}${addresses.author("sam-lee")}` },
+    ]);
+    expect([newest?.byline, newest?.tags]).toEqual(["Jane Doe and Sam Lee", ["Courts", "Local News"]]);
+    expect([revised?.authors, revised?.byline, revised?.tags]).toEqual([[site.author], site.author.name, []]);
   });
 
   it("makes the links and images of the content absolute, so they work in a feed reader", async () => {
@@ -117,11 +129,11 @@ describe("buildFeed", () => {
       await buildFeed(
         site,
         siteFeed([
-          postItem("x", { title: "A\u0001B", description: "C\u001FD", tags: ["E\u0008F"], author: "G\uFFFEH" }, {}, "<p>I\u000BJ</p>"),
+          postItem("x", { title: "A\u0001B", description: "C\u001FD", tags: ["E\u0008F"], author: ["odd"] }, {}, "<p>I\u000BJ</p>"),
         ]),
       )
     ).entries;
-    expect([entry?.title, entry?.summary, entry?.tags, entry?.author, entry?.contentHtml]).toEqual(["AB", "CD", ["EF"], "GH", "<p>IJ</p>"]);
+    expect([entry?.title, entry?.summary, entry?.tags, entry?.byline, entry?.contentHtml]).toEqual(["AB", "CD", ["EF"], "GH", "<p>IJ</p>"]);
   });
 
   it("describes the site, with absolute links to the home page and each feed", async () => {

@@ -5,7 +5,11 @@ import { lastChange } from "../../../lib/listings/last-change.ts";
 import { addresses } from "../../../lib/site/addresses.ts";
 import { filterOf, recordingConfig, SITE_ORIGIN, storedPost, testSite } from "../../support/unit-fixtures.ts";
 
-const site = testSite();
+const PEOPLE = {
+  "jane-doe": { name: "Jane Doe", bio: "Covers the harbour.", link: "https://jane.example/" },
+  "sam-lee": { name: "Sam Lee", bio: "Photographs it." },
+};
+const site = testSite({ authors: PEOPLE });
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const path = addresses.post("harbour");
 
@@ -15,7 +19,7 @@ describe("articleJsonLd", () => {
     description: "Boats are back.",
     date: day("2024-06-01"),
     tags: ["Local News", "Boats"],
-    author: "Jane Doe",
+    author: ["jane-doe"],
   });
   const article = articleJsonLd(site, post, path);
 
@@ -43,8 +47,16 @@ describe("articleJsonLd", () => {
     expect(articleJsonLd(site, revised, path).dateModified).toBe("2024-06-05T00:00:00.000Z");
   });
 
-  it("credits the byline as a Person, or the newsroom as an Organization when there is none", () => {
-    expect(article.author).toEqual([{ "@type": "Person", name: "Jane Doe" }]);
+  it("credits each person on the byline as a Person with their page here, or the newsroom as an Organization when there is none", () => {
+    expect(article.author).toEqual([
+      { "@type": "Person", name: "Jane Doe", url: `${SITE_ORIGIN}${addresses.author("jane-doe")}`, sameAs: "https://jane.example/" },
+    ]);
+    const shared = articleJsonLd(site, storedPost("harbour", { author: ["sam-lee", "jane-doe"] }), path);
+    expect(shared.author).toMatchObject([
+      { "@type": "Person", name: "Sam Lee", url: `${SITE_ORIGIN}${addresses.author("sam-lee")}` },
+      { "@type": "Person", name: "Jane Doe" },
+    ]);
+    expect((shared.author as object[])[0]).not.toHaveProperty("sameAs");
     expect(articleJsonLd(site, storedPost("harbour"), path).author).toEqual([
       { "@type": "Organization", name: site.author.name, url: site.author.url },
     ]);

@@ -1,7 +1,8 @@
 // lib/publish/sitemap.ts: every public page once, sorted, with a last-modified date only where a true one is known.
 import { afterEach, describe, expect, it } from "vitest";
 import { replacePosts } from "../../../lib/content/post-store.ts";
-import type { ListingPage, PostItem } from "../../../lib/listings/collections.ts";
+import type { PostItem } from "../../../lib/listings/collections.ts";
+import type { ListingPage } from "../../../lib/listings/pagination.ts";
 import sitemapPlugin, { sitemapEntries, type SitemapEntry } from "../../../lib/publish/sitemap.ts";
 import { addresses } from "../../../lib/site/addresses.ts";
 import type { CollectionItem } from "../../../lib/types/eleventy.ts";

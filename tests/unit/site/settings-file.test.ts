@@ -22,6 +22,7 @@ describe("checkSettingsFile", () => {
         url: "https://news.example.org",
         pageSize: 12,
         feedLimit: 30,
+        authors: {},
       },
     });
   });
@@ -78,7 +79,7 @@ describe("checkSettingsFile", () => {
     [
       "feedLimit: 30",
       "feedLimit: 30\nfeedlimit: 10",
-      'site.yaml:10:1: feedlimit: unknown field; did you mean "feedLimit"? (expected one of title, description, language, author, url, pageSize, feedLimit)',
+      'site.yaml:10:1: feedlimit: unknown field; did you mean "feedLimit"? (expected one of title, description, language, author, url, pageSize, feedLimit, authors)',
     ],
     [
       "  url: /about/",
@@ -92,6 +93,44 @@ describe("checkSettingsFile", () => {
     ],
   ])("refuses %s written as %s, at its line", (line, to, problem) => {
     expect(problemsOf(changedSettings(line, to))).toEqual([problem]);
+  });
+
+  it("gives the people who write, by key, with their links", () => {
+    const people =
+      "authors:\n  jane-doe:\n    name: Jane Doe\n    bio: Covers the courts.\n    link: https://jane.example/\n  sam-lee:\n    name: Sam Lee\n    bio: Covers the port.\n";
+    const reading = readSettingsFile(projectWith(GOOD_SETTINGS + people));
+    expect(reading.ok && reading.settings.authors).toEqual({
+      "jane-doe": { name: "Jane Doe", bio: "Covers the courts.", link: "https://jane.example/" },
+      "sam-lee": { name: "Sam Lee", bio: "Covers the port." },
+    });
+  });
+
+  it.each([
+    [
+      "a key that cannot be an address",
+      "authors:\n  Jane Doe:\n    name: Jane Doe\n    bio: Courts.\n",
+      'site.yaml:11:3: authors.Jane Doe: expected a key of lowercase letters, digits and single hyphens, like jane-doe, found the key "Jane Doe"',
+    ],
+    [
+      "a person without a bio, and a misspelt field",
+      "authors:\n  jane-doe:\n    name: Jane Doe\n    bios: Courts.\n",
+      [
+        "site.yaml:11:3: authors.jane-doe.bio: expected the short bio as text, found nothing",
+        'site.yaml:13:5: authors.jane-doe.bios: unknown field; did you mean "bio"? (expected one of name, bio, link)',
+      ],
+    ],
+    [
+      "a link that could run",
+      "authors:\n  jane-doe:\n    name: Jane Doe\n    bio: Courts.\n    link: javascript:alert(1)\n",
+      'site.yaml:14:5: authors.jane-doe.link: expected a path on this site like /about/, or an address like https://example.org/newsroom/, found the text "javascript:alert(1)"',
+    ],
+    [
+      "a person as a bare name",
+      "authors:\n  jane-doe: Jane Doe\n",
+      'site.yaml:11:3: authors.jane-doe: expected a person as `name:`, `bio:` and an optional `link:`, indented under their key, found the text "Jane Doe"',
+    ],
+  ])("refuses %s, at its line", (_what, people, problems) => {
+    expect(problemsOf(GOOD_SETTINGS + people)).toEqual([problems].flat());
   });
 
   it("names a missing field: at the start of the file, or at the mapping that should hold it", () => {
@@ -116,7 +155,7 @@ describe("checkSettingsFile", () => {
       expect.stringMatching(/^site\.yaml:1:1: file: expected `field: value` lines \(title, .*\), found a list/),
     ]);
     expect(problemsOf("")).toEqual([
-      "site.yaml:1:1: file: expected `field: value` lines (title, description, language, author, url, pageSize, feedLimit), found an empty value",
+      "site.yaml:1:1: file: expected `field: value` lines (title, description, language, author, url, pageSize, feedLimit, authors), found an empty value",
     ]);
   });
 });

@@ -23,6 +23,7 @@ describe("site.yaml", () => {
       language: "en-GB",
       url: "https://news.example.org",
       author: { name: "Harbour desk", url: "https://news.example.org/about/" },
+      authors: {},
       context: "production",
       pageSize: 12,
       feedLimit: 30,
