@@ -55,7 +55,7 @@ export default async function (eleventyConfig) {
   eleventyConfig.addPlugin(imagesPlugin);
   // Filters: dates, absolute URLs, escaping for each place a value is printed.
   eleventyConfig.addPlugin(filtersPlugin, { site });
-  // Collections (posts, neighbours, tags, authors, archive, listing pages), each built once per build.
+  // Collections (posts, neighbours, related stories, tags, authors, archive, listing pages), each built once per build.
   eleventyConfig.addPlugin(collectionsPlugin, { pageSize: site.pageSize, people: site.authors });
   // Numbered page links for the paginated listings.
   eleventyConfig.addPlugin(paginationPlugin);

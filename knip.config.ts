@@ -12,7 +12,7 @@ const eleventyPlugins = [...eleventyConfig.matchAll(/\bplugin\("([\w/-]+)"\)/g)]
 
 export default {
   // The benchmark's tools run by hand beside `npm run bench` (BENCHMARKS.md says how).
-  entry: [...eleventyPlugins, "bench/lighthouse.ts", "bench/page-weight.ts"],
+  entry: [...eleventyPlugins, "bench/lighthouse.ts", "bench/page-weight.ts", "bench/related.ts"],
   project: ["**/*.{js,ts}"],
   // Its enablers are Netlify packages this project does not need; it reads netlify.toml's build plugin.
   netlify: true,

@@ -1,14 +1,16 @@
 /**
  * What pages other than a post's own show of it: the listings (home, tag and
- * archive-month pages) and the previous/next links on the posts either side
- * (layouts/post.njk). The live preview renders a page again only when
- * something it shows changed, and it learns what that is here alone:
- * lib/preview/listing-changes.ts signs each listing page with these fields,
- * and lib/preview/server.ts rebuilds every page when a field the neighbours
- * show changes (Eleventy's incremental build would render the edited post
- * alone). A field a listing prints but this leaves out would leave those
- * pages stale; tests/site/preview/listed-fields.test.ts renders the site with
- * every read of a post recorded and fails on any such field.
+ * archive-month pages), and on other posts' pages the previous/next links of
+ * the posts either side and the related stories of the posts that share a
+ * tag (layouts/post.njk); both are its neighbours here. The live preview
+ * renders a page again only when something it shows changed, and it learns
+ * what that is here alone: lib/preview/listing-changes.ts signs each listing
+ * page with these fields, and lib/preview/server.ts rebuilds every page when
+ * a field the neighbours show or are chosen by changes (Eleventy's
+ * incremental build would render the edited post alone). A field a listing
+ * prints but this leaves out would leave those pages stale;
+ * tests/site/preview/listed-fields.test.ts renders the site with every read
+ * of a post recorded and fails on any such field.
  *
  * Types only are imported, so any module may import this one.
  */
@@ -27,7 +29,8 @@ export const LISTED_FIELDS = {
   // Also the order of every listing and which posts are neighbours; a future date makes a post scheduled.
   date: "listings and neighbours",
   description: "listings",
-  tags: "listings",
+  // Also which stories are related, and in what order (lib/listings/related.ts).
+  tags: "listings and neighbours",
   // Printed as the Draft badge (`unpublished` below), and a preview with CONTEXT=production lists no drafts.
   draft: "listings and neighbours",
   // The thumbnail beside the headline (`lead` below).
@@ -41,5 +44,5 @@ export type ListedField = keyof typeof LISTED_FIELDS;
 
 export const listedFields = Object.keys(LISTED_FIELDS) as ListedField[];
 
-/** The fields an edit to which changes the pages of the posts either side. */
+/** The fields an edit to which changes the pages of its neighbours: the posts either side, and those it is related to. */
 export const neighbourFields = listedFields.filter((field) => LISTED_FIELDS[field] === "listings and neighbours");

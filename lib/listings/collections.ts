@@ -1,13 +1,14 @@
 /**
  * Collections, each computed once per build from one sorted list, so that
- * nothing (neighbours, tags, archive months, pages) costs more than O(n)
- * after the one sort.
+ * nothing (neighbours, related stories, tags, archive months, pages) costs
+ * more than O(n) after the one sort.
  * https://www.11ty.dev/docs/collections-api/
  */
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../types/eleventy.ts";
 import { trackListingChanges } from "../preview/listing-changes.ts";
 import { listingPages, type ListingPage } from "./pagination.ts";
 import { groupByMonth, groupByYear, monthPages } from "./archive.ts";
+import { relatedStories } from "./related.ts";
 import { getPost, type StoredPost } from "../content/post-store.ts";
 import { slugifyTag } from "../content/slug.ts";
 import { addresses, type FeedName } from "../site/addresses.ts";
@@ -154,6 +155,10 @@ export default function collectionsPlugin(
 
   eleventyConfig.addCollection("posts", postItems);
   eleventyConfig.addCollection("postNeighbours", (api) => Object.fromEntries(neighbours(postItems(api), (item) => item.url)));
+  // By page URL, as the neighbours: each story's page looks its own up (layouts/post.njk).
+  eleventyConfig.addCollection("relatedStories", (api) =>
+    Object.fromEntries([...relatedStories(postItems(api), tagsOf)].map(([item, related]) => [item.url, related])),
+  );
   eleventyConfig.addCollection("tagList", tagGroups);
   // The site's feeds, then each topic's: one feed template per format renders them all.
   eleventyConfig.addCollection("feeds", (api): FeedSource[] => [

@@ -8,9 +8,10 @@
  * deletion handling below can go with that upgrade).
  *
  * Here a deletion removes the deleted post's page from the output folder,
- * then rebuilds every page. So do a new post, and an edit to a field the
- * stories on either side of a post show or are ordered by (the headline, for
- * one; lib/content/listed-fields.ts says which): Eleventy's incremental
+ * then rebuilds every page. So do a new post, and an edit to a field that
+ * other stories' pages show of a post in their previous/next links or their
+ * related stories, or choose them by (the headline, the date, the tags;
+ * lib/content/listed-fields.ts says which): Eleventy's incremental
  * rebuild, which renders only the post that changed, would leave them stale
  * (listing pages are handled apart, lib/preview/listing-changes.ts). So does the first build after one
  * that failed (a post with a problem): the saves it did not write are written

@@ -2,12 +2,13 @@
  * What the listings and the neighbour links read of each post, found by
  * rendering rather than by reading templates: a build of a site, with the real
  * configuration, plugins and templates, in which the posts handed to the
- * listing pages and to the previous/next links are wrapped so that every read
- * of a field is recorded. However a template reaches a post (a partial, a
+ * listing pages, to the previous/next links and to the related stories are
+ * wrapped so that every read of a field is recorded. However a template reaches a post (a partial, a
  * variable set to it, a macro, a filter in lib/), a read is a read.
  *
  * The collections wrapped are the ones lib/preview/listing-changes.ts renders
- * from (the `…ToRender` lists) and the neighbours of lib/preview/server.ts.
+ * from (the `…ToRender` lists) and the neighbours of lib/preview/server.ts
+ * (the previous/next links and the related stories).
  * Pages that always render again in the preview (the feeds, the sitemap, the
  * archive and topic indexes, the 404 page's latest stories: their
  * eleventyImport) need no declaration, and are not listings here.
@@ -25,6 +26,8 @@ import type { ScratchSite } from "./scratch-site.ts";
 
 export const LISTING_COLLECTIONS = ["homePagesToRender", "tagPagesToRender", "archiveMonthsToRender"];
 export const NEIGHBOUR_COLLECTION = "postNeighbours";
+/** Other posts' pages link a post from here too: its reads count as the neighbours'. */
+export const RELATED_COLLECTION = "relatedStories";
 
 export interface Reads {
   /** Frontmatter fields read: `post.data.<field>`. */
@@ -93,6 +96,10 @@ function wrap(name: string, value: unknown, reads: { listings: RecordedReads; ne
     const side = (item: Item | undefined) => item && recordingItem(item, reads.neighbours);
     const entries = Object.entries(value as Record<string, { newer?: Item; older?: Item }>);
     return Object.fromEntries(entries.map(([url, { newer, older }]) => [url, { newer: side(newer), older: side(older) }]));
+  }
+  if (name === RELATED_COLLECTION) {
+    const entries = Object.entries(value as Record<string, Item[]>);
+    return Object.fromEntries(entries.map(([url, items]) => [url, items.map((item) => recordingItem(item, reads.neighbours))]));
   }
   return value;
 }

@@ -9,7 +9,13 @@ import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixturePosts, postMarkdown, type FixturePost } from "../../support/reader-fixtures.ts";
-import { LISTING_COLLECTIONS, NEIGHBOUR_COLLECTION, readsOfPosts, undeclaredReads } from "../../support/listing-reads.ts";
+import {
+  LISTING_COLLECTIONS,
+  NEIGHBOUR_COLLECTION,
+  RELATED_COLLECTION,
+  readsOfPosts,
+  undeclaredReads,
+} from "../../support/listing-reads.ts";
 import { createScratchSite, projectRoot, type ScratchSite } from "../../support/scratch-site.ts";
 
 // Drafts and scheduled stories shown, as the live preview shows them.
@@ -52,10 +58,12 @@ describe("the post fields the listings and neighbour links show", () => {
   it("are all declared in lib/content/listed-fields.ts", async () => {
     const reads = await readsOfPosts(site, env);
     // Not vacuous: the collections are still the ones wrapped, and their pages read the posts.
-    expect(reads.collections).toEqual(expect.arrayContaining([...LISTING_COLLECTIONS, NEIGHBOUR_COLLECTION]));
+    expect(reads.collections).toEqual(expect.arrayContaining([...LISTING_COLLECTIONS, NEIGHBOUR_COLLECTION, RELATED_COLLECTION]));
     expect(reads.listings.data).toContain("title");
     expect(reads.listings.post).toContain("unpublished");
     expect(reads.neighbours.data).toContain("title");
+    // Only the related stories show a date: their reads are recorded too.
+    expect(reads.neighbours.data).toContain("date");
     expect(undeclaredReads(reads)).toEqual([]);
   });
 });
@@ -74,11 +82,14 @@ describe("the same check on templates that show more", () => {
     // A field the listings show, but the neighbours did not.
     const older = "{{ nav.older.post.data.title }}</a>";
     await editLayout(site, "post.njk", older, `${older} {{ nav.older.post.data.description }}`);
+    // A value the build makes, under the related stories.
+    await editLayout(site, "partials/related-stories.njk", "</a>", "</a> {{ item.post.words }} words");
 
     expect(undeclaredReads(await readsOfPosts(site, env))).toEqual([
       "a listing shows post.data.author",
       "a listing shows post.words",
       "a neighbour link shows post.data.description",
+      "a neighbour link shows post.words",
     ]);
   });
 });

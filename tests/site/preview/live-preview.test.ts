@@ -42,6 +42,12 @@ async function rewritten(before: Map<string, number>): Promise<string[]> {
 
 const writePost = (post: FixturePost) => scratch.writePost(`${post.slug}.md`, postMarkdown(post));
 
+/** The stories a story's page lists under Related stories, by slug, in order. */
+const relatedOn = (post: FixturePost) =>
+  [...site.document(`/posts/${post.slug}/`).querySelectorAll("section.related a")].map((link) =>
+    (link.getAttribute("href") ?? "").replace(/^\/posts\/|\/$/g, ""),
+  );
+
 beforeAll(async () => {
   scratch = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
   // A copy of layouts/, not the link to the repository's: one test edits a layout.
@@ -64,6 +70,9 @@ describe("the live preview after editing one post", () => {
     const shown = listingFiles().filter((file) => site.text(file).includes(`>${edited.title}<`));
     expect(shown.length, "the post is listed on its home page, tag page and month").toBeGreaterThanOrEqual(3);
 
+    const related = posts.filter((post) => relatedOn(post).includes(edited.slug));
+    expect(related.length, "stories that share its rarest tag list it under Related stories").toBeGreaterThan(0);
+
     const title = "A headline rewritten in the preview";
     const log = await watching.rebuildAfter(() => writePost({ ...edited, title }));
 
@@ -72,6 +81,11 @@ describe("the live preview after editing one post", () => {
     for (const neighbour of [posts[8]!, posts[10]!]) {
       expect(site.text(`/posts/${neighbour.slug}/`), neighbour.slug).toContain(`>${title}</a>`);
       expect(site.text(`/posts/${neighbour.slug}/`), neighbour.slug).not.toContain(`>${edited.title}</a>`);
+    }
+    for (const story of related) {
+      const section = site.document(`/posts/${story.slug}/`).querySelector("section.related");
+      expect(section?.textContent, story.slug).toContain(title);
+      expect(section?.textContent, story.slug).not.toContain(edited.title);
     }
     for (const file of shown) {
       expect(site.text(file), file).toContain(`>${title}<`);
@@ -130,6 +144,20 @@ describe("the live preview after editing one post", () => {
     expect(site.text("/archive/")).toContain('href="/archive/2025/02/"');
     const science = posts.filter((post) => post.tags.some((tag) => tag.toLowerCase() === "science")).length + 1;
     expect(site.text("/tags/")).toContain(`<a href="/tags/science/">Science</a> <span class="count">(${science} stories)</span>`);
+  });
+
+  it("relates stories anew when tags change, on the pages of stories the save did not touch", async () => {
+    // Weather, and Courts with Local News: no tag in common.
+    const [first, second] = [posts[13]!, posts[16]!];
+    const withTidalPower = (post: FixturePost) => writePost({ ...post, tags: [...post.tags, "Tidal Power"] });
+    await watching.rebuildAfter(() => withTidalPower(first));
+    expect(relatedOn(first)).not.toContain(second.slug);
+
+    const log = await watching.rebuildAfter(() => withTidalPower(second));
+    // The tag the two alone carry is the rarest either has.
+    expect(relatedOn(first)[0]).toBe(second.slug);
+    expect(relatedOn(second)[0]).toBe(first.slug);
+    expect(log, "a change of tags rebuilds every page").not.toMatch(/skipped/);
   });
 });
 
@@ -196,6 +224,10 @@ describe("the live preview after deleting a post", () => {
     const listed = listingFiles().filter((file) => site.text(file).includes(`>${deleted.title}<`));
     expect(listed.length, "the post is listed on its home page, tag page and month").toBeGreaterThanOrEqual(3);
     expect(existsSync(path.join(site.output, "posts", deleted.slug, "index.html"))).toBe(true);
+    expect(
+      posts.some((post) => relatedOn(post).includes(deleted.slug)),
+      "a story lists it under Related stories",
+    ).toBe(true);
 
     const log = await watching.rebuildAfter(() => rm(path.join(scratch.root, "posts", `${deleted.slug}.md`)));
 
@@ -209,6 +241,8 @@ describe("the live preview after deleting a post", () => {
     expect(existsSync(path.join(site.output, "posts", deleted.slug)), "the deleted post's page").toBe(false);
     // The stories before and after it no longer link to it.
     for (const neighbour of [posts[1]!, posts[3]!]) expect(site.text(`/posts/${neighbour.slug}/`)).not.toContain(`/posts/${deleted.slug}/`);
+    // Nor does any story list it under Related stories.
+    for (const post of posts.filter((each) => each !== deleted)) expect(relatedOn(post), post.slug).not.toContain(deleted.slug);
     expect(log, "a deletion rebuilds every page").not.toMatch(/skipped/);
 
     // The next edit is incremental again.

@@ -20,8 +20,8 @@ afterAll(() => served?.close());
 
 const PAGES = {
   home: "/",
-  "a post with a video and share links": `/posts/${VIDEO_SLUG}/`,
-  "a post with footnotes": `/posts/${FOOTNOTES_SLUG}/`,
+  "a post with a video, share links and related stories": `/posts/${VIDEO_SLUG}/`,
+  "a post with footnotes and related stories": `/posts/${FOOTNOTES_SLUG}/`,
   "a tag page": "/tags/politics/",
   "the archive": "/archive/",
   "an archive month": "/archive/2024/12/",
@@ -37,6 +37,8 @@ describe("axe", () => {
     try {
       const watch = await watchPage(page);
       await page.goto(`${server.url}${url}`, { waitUntil: "load" });
+      // The stories share tags (tests/support/reader-fixtures.ts): each story's page lists related ones, which axe then sees.
+      expect((await page.locator("section.related li").count()) > 0).toBe(url.startsWith("/posts/"));
       for (const colorScheme of ["light", "dark"] as const) {
         // Media emulation restyles the loaded page at once; no second load needed.
         await page.emulateMedia({ colorScheme });

@@ -65,6 +65,8 @@ describe("internal links", () => {
     const { checked, broken } = brokenLinks(fixture.site);
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(500);
+    // Among them, each story's related stories.
+    expect(fixture.site.document(`/posts/${fixture.posts[0]!.slug}/`).querySelectorAll("section.related a").length).toBeGreaterThan(0);
   });
 
   it("catches a missing page and a missing fragment", async () => {
