@@ -58,6 +58,7 @@ export const VALIDATING_MODULES = [
   "checks/html-allow-list-repairs.ts",
   "checks/html-allow-list-rules.ts",
   "checks/html-allow-list.ts",
+  "checks/known-fields.ts",
   "checks/markdown-checks.ts",
   "checks/outcome.ts",
   "checks/problems.ts",

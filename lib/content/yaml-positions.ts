@@ -3,7 +3,7 @@
  * lib/content/frontmatter.ts parsed: each field's key, and each YAML error placed at
  * the field it belongs to, so an error points at the line to fix.
  */
-import { isMap, isScalar, type Document, type LineCounter } from "yaml";
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type YAMLMap } from "yaml";
 
 export interface SourcePosition {
   line: number;
@@ -23,18 +23,31 @@ export function filePositions(counter: LineCounter): (offset: number) => SourceP
   };
 }
 
-/** Where each top-level field's key stands in the file, and each key of a mapping one level down, as `image.src`. */
+/**
+ * Where each top-level field's key stands in the file, and each key of a
+ * mapping one level down, as `image.src`. A list of mappings places each item
+ * (`corrections.1`) and each of its keys (`corrections.1.date`): its items
+ * look alike, and only the line tells which one is wrong.
+ */
 export function fieldPositions(doc: Document, at: (offset: number) => SourcePosition): Map<string, SourcePosition> {
   const fields = new Map<string, SourcePosition>();
   if (!isMap(doc.contents)) return fields;
+  const placeKeys = (map: YAMLMap, prefix: string) => {
+    for (const inner of map.items) {
+      if (isScalar(inner.key) && inner.key.range) fields.set(`${prefix}.${String(inner.key.value)}`, at(inner.key.range[0]));
+    }
+  };
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || !pair.key.range) continue;
     const name = String(pair.key.value);
     fields.set(name, at(pair.key.range[0]));
     // A nested field (image.src) is placed at its own key, for problems found after the schema.
-    if (!isMap(pair.value)) continue;
-    for (const inner of pair.value.items) {
-      if (isScalar(inner.key) && inner.key.range) fields.set(`${name}.${String(inner.key.value)}`, at(inner.key.range[0]));
+    if (isMap(pair.value)) placeKeys(pair.value, name);
+    if (!isSeq(pair.value)) continue;
+    for (const [index, item] of pair.value.items.entries()) {
+      if (!isMap(item) || !item.range) continue;
+      fields.set(`${name}.${index}`, at(item.range[0]));
+      placeKeys(item, `${name}.${index}`);
     }
   }
   return fields;

@@ -135,3 +135,11 @@ describe("links between posts", () => {
     expect(lines.length).toBeGreaterThan(0);
   });
 });
+
+describe("problems inside the frontmatter's nested fields are named by their path", () => {
+  it("name an unknown key of the lead picture by its path, with a suggestion from the picture's own fields", () => {
+    expect(check({ "a-post.md": post("Text.", "image: { src: /media/a.jpg, alt: A harbour, credt: Jane }\n") })).toEqual([
+      'posts/a-post.md:5:1: image.credt: unknown field; did you mean "credit"? (expected one of src, alt, decorative, caption, credit)',
+    ]);
+  });
+});
