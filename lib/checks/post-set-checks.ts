@@ -1,25 +1,28 @@
 /**
- * The checks that need every post at once: file names used twice, tags that
- * would share a URL, links to posts that do not exist or are not yet out. They run
+ * The checks that need every post at once, or the time of the run: file names
+ * used twice, tags that would share a URL, links to posts that do not exist or
+ * are not yet out, corrections dated in the future. They run
  * over per-file outcomes, fresh or cached (lib/cache/validation-cache.ts), so they
  * always see the whole current set, and load none of the per-file validators.
  */
 import type { PostProblem } from "./problems.ts";
 import { postLinkProblems } from "./post-links.ts";
+import { futureCorrectionProblems } from "./correction-dates.ts";
 import { slugifyTag } from "../content/slug.ts";
 import { addresses } from "../site/addresses.ts";
 import type { FileOutcome, LinkInFile, ValidationReport, ValidPost } from "./outcome.ts";
 
 /**
  * `outcomes[i]` is the outcome of `files[i]`; problems come per file in order,
- * then those across files. `now` decides which posts are still scheduled.
+ * then those across files. `now` decides which posts are still scheduled, and
+ * which corrections are still to come.
  */
 export function combineOutcomes(files: string[], outcomes: FileOutcome[], now: Date): ValidationReport {
   const report: ValidationReport = { posts: [], problems: [] };
   const links: LinkInFile[] = [];
-  for (const outcome of outcomes) {
+  for (const [index, outcome] of outcomes.entries()) {
     if (outcome.post) report.posts.push(outcome.post);
-    report.problems.push(...outcome.problems);
+    report.problems.push(...outcome.problems, ...futureCorrectionProblems(files[index] ?? "", outcome, now));
     links.push(...(outcome.links ?? []));
   }
   report.problems.push(...crossPostProblems(report.posts));

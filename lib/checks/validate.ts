@@ -17,6 +17,7 @@ import { inspectPublishedHtml } from "./published-html.ts";
 import type { FileOutcome, PictureReference } from "./outcome.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "../content/control-characters.ts";
 import { knownFields } from "./known-fields.ts";
+import { correctionDates as correctionDatesIn } from "./correction-dates.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -103,8 +104,11 @@ export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string)
   const lead = result.success ? result.data.image : (data as { image?: { src?: unknown } } | undefined)?.image;
   const leadAt = read.post.fields.get("image.src") ?? { line: 1, column: 1 };
   if (typeof lead?.src === "string") pictures.unshift({ role: "lead", field: "image.src", src: lead.src, alt: "", ...leadAt });
-  if (!result.success || problems.length > 0) return { problems, links, pictures };
-  return { post: { file, slug, data: result.data, words: inspected.words, html: rendered.html }, problems, links, pictures };
+  // Judged against the run's time across the set (lib/checks/correction-dates.ts); most posts have none to keep.
+  const dates = correctionDatesIn(data, where);
+  const outcome: FileOutcome = { problems, links, pictures, ...(dates.length > 0 && { correctionDates: dates }) };
+  if (!result.success || problems.length > 0) return outcome;
+  return { post: { file, slug, data: result.data, words: inspected.words, html: rendered.html }, ...outcome };
 }
 
 /**

@@ -11,7 +11,7 @@ describe("knownFields", () => {
 
   it("looks through an optional mapping, and through a list to its items", () => {
     expect(knownFields(frontmatterSchema, ["image"])).toEqual(["src", "alt", "decorative", "caption", "credit"]);
-    expect(knownFields(z.object({ list: z.array(z.object({ a: z.string() })).optional() }), ["list", 3])).toEqual(["a"]);
+    expect(knownFields(frontmatterSchema, ["corrections", 3])).toEqual(["date", "kind", "text"]);
   });
 
   it("looks through defaults and transforms", () => {
@@ -23,6 +23,7 @@ describe("knownFields", () => {
   it("has none where the schema holds no mapping", () => {
     expect(knownFields(frontmatterSchema, ["title"])).toEqual([]);
     expect(knownFields(frontmatterSchema, ["tags", 0])).toEqual([]);
+    expect(knownFields(frontmatterSchema, ["corrections", "date"])).toEqual([]);
     expect(knownFields(frontmatterSchema, ["nothing", "here"])).toEqual([]);
   });
 });
