@@ -54,6 +54,8 @@ const correction = z.strictObject(
   { error: "a correction like { date: 2018-06-15, text: An earlier version misstated the bridge's length. }" },
 );
 
+export type Correction = z.output<typeof correction>;
+
 const tag = z
   .string({ error: "a tag name (text)" })
   .trim()

@@ -8,6 +8,7 @@ import { absoluteUrl, type SiteMetadata } from "../site/settings.ts";
 import { monthName } from "../content/post-date.ts";
 import { getPost } from "../content/post-store.ts";
 import { isoDate, readableDate } from "./dates.ts";
+import { correctionsHtml } from "./corrections.ts";
 
 /**
  * JSON that is safe inside <script type="application/ld+json">: a `</script>`
@@ -39,4 +40,5 @@ export default function filtersPlugin(eleventyConfig: EleventyConfig, options: {
   eleventyConfig.addFilter("monthName", (month: number) => monthName(month, options.site.language));
   eleventyConfig.addFilter("head", <T>(items: T[], count: number) => items.slice(0, count));
   eleventyConfig.addFilter("storedPost", getPost);
+  eleventyConfig.addFilter("correctionsHtml", correctionsHtml);
 }
