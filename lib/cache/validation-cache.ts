@@ -28,7 +28,7 @@ import type { FileOutcome } from "../checks/outcome.ts";
 import { isPublishable } from "../checks/html-allow-list.ts";
 
 /** Bump when the stored shape changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 interface StoredEntry {
   digest: string;
@@ -55,9 +55,11 @@ export const VALIDATING_MODULES = [
   "cache/sealed-file.ts",
   "cache/validation-cache.ts",
   "checks/body-checks.ts",
+  "checks/correction-dates.ts",
   "checks/html-allow-list-repairs.ts",
   "checks/html-allow-list-rules.ts",
   "checks/html-allow-list.ts",
+  "checks/known-fields.ts",
   "checks/markdown-checks.ts",
   "checks/outcome.ts",
   "checks/problems.ts",

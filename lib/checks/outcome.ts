@@ -74,4 +74,15 @@ export interface FileOutcome {
   pictures?: PictureReference[];
   /** The source pictures the outcome was made from: it stands only while each has this digest. */
   pictureSources?: Array<{ file: string; digest: string }>;
+  /** Each readable correction date, where it was written: whether it has passed depends on when the set is checked. */
+  correctionDates?: CorrectionDate[];
+}
+
+/** A correction's date (`corrections.1.date`), as read and as written, at its line. */
+export interface CorrectionDate {
+  field: string;
+  line: number;
+  column: number;
+  date: Date;
+  written: string;
 }

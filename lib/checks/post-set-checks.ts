@@ -1,20 +1,23 @@
 /**
- * The checks that need every post at once: file names used twice, tags that
- * would share a URL, links to posts that do not exist or are not yet out. They run
+ * The checks that need every post at once, or the time of the run: file names
+ * used twice, tags that would share a URL, links to posts that do not exist or
+ * are not yet out, corrections dated in the future. They run
  * over per-file outcomes, fresh or cached (lib/cache/validation-cache.ts), so they
  * always see the whole current set, and load none of the per-file validators.
  */
 import type { PostProblem } from "./problems.ts";
 import { postLinkProblems } from "./post-links.ts";
 import { bylineProblems } from "./bylines.ts";
+import { futureCorrectionProblems } from "./correction-dates.ts";
 import { slugifyTag } from "../content/slug.ts";
 import { addresses } from "../site/addresses.ts";
 import type { FileOutcome, LinkInFile, ValidationReport, ValidPost } from "./outcome.ts";
 
 /**
  * `outcomes[i]` is the outcome of `files[i]`; problems come per file in order,
- * then those across files. `now` decides which posts are still scheduled;
- * `people` are site.yaml's `authors:`, whom bylines name.
+ * then those across files. `now` decides which posts are still scheduled, and
+ * which corrections are still to come; `people` are site.yaml's `authors:`,
+ * whom bylines name.
  */
 export function combineOutcomes(
   files: string[],
@@ -26,8 +29,9 @@ export function combineOutcomes(
   const links: LinkInFile[] = [];
   for (const [index, outcome] of outcomes.entries()) {
     if (outcome.post) report.posts.push(outcome.post);
-    const bylines = bylineProblems(files[index] ?? "", outcome.bylines ?? [], people);
-    report.problems.push(...outcome.problems, ...bylines);
+    const file = files[index] ?? "";
+    const bylines = bylineProblems(file, outcome.bylines ?? [], people);
+    report.problems.push(...outcome.problems, ...futureCorrectionProblems(file, outcome, now), ...bylines);
     links.push(...(outcome.links ?? []));
   }
   report.problems.push(...crossPostProblems(report.posts));

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { PostValidationError } from "./problems.ts";
 import { readGitHistory } from "../content/git-dates.ts";
+import { revisionDate } from "../content/revision-date.ts";
 import { replacePosts, type StoredPost } from "../content/post-store.ts";
 import { isPublished, isScheduled } from "../site/publication.ts";
 import type { SiteMetadata } from "../site/settings.ts";
@@ -119,7 +120,6 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
     const history = await gitHistory;
     const posts = report.posts.map((post): StoredPost => {
       const scheduled = isScheduled(post.data, options.now);
-      const revised = history.revisedAt(post.file);
       return {
         path: path.join(root, post.file),
         file: post.file,
@@ -127,8 +127,7 @@ export default function validatePlugin(eleventyConfig: EleventyConfig, options: 
         data: post.data,
         words: post.words,
         html: post.html,
-        // An edit committed before the publication date is part of writing it, not a revision.
-        updated: post.data.updated ?? (revised && revised > post.data.date ? revised : undefined),
+        updated: revisionDate(post.data, history.revisedAt(post.file)),
         published: isPublished(post.data, options.site.context, options.now),
         unpublished: post.data.draft ? "draft" : scheduled ? "scheduled" : undefined,
         lead: post.lead,

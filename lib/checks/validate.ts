@@ -9,13 +9,15 @@ import { describeNode, readPost, type SourcePosition } from "../content/frontmat
 import type { PostProblem } from "./problems.ts";
 import { LIMITS } from "../content/limits.ts";
 import { createPostRenderer, type RenderedPost } from "../render/markdown.ts";
-import { frontmatterSchema, frontmatterFields } from "../content/schema.ts";
+import { frontmatterSchema } from "../content/schema.ts";
 import { POST_SLUG } from "../content/slug.ts";
 import { suggestField } from "./suggest.ts";
 import { inspectBody } from "./body-checks.ts";
 import { inspectPublishedHtml } from "./published-html.ts";
 import type { Byline, FileOutcome, PictureReference } from "./outcome.ts";
 import { controlCharactersInData, describeControlCharacter, findControlCharacters } from "../content/control-characters.ts";
+import { knownFields } from "./known-fields.ts";
+import { correctionDates as correctionDatesIn } from "./correction-dates.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -58,24 +60,25 @@ export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string)
     return { problems };
   }
   const { data, body, bodyLine } = read.post;
-  const where = (field: string | undefined) => (field && read.post.fields.get(field)) || { line: 1, column: 1 };
+  const where = (field: string) => placeField(read.post.fields, field);
   const result = frontmatterSchema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
       if (issue.code === "unrecognized_keys") {
+        const known = knownFields(frontmatterSchema, issue.path);
         for (const key of issue.keys) {
-          const hint = suggestField(key, frontmatterFields);
-          add(where(key), key, `unknown field${hint ? `; did you mean "${hint}"?` : ""} (expected one of ${frontmatterFields.join(", ")})`);
+          const field = [...issue.path, key].map(String).join(".");
+          const hint = suggestField(key, known);
+          add(where(field), field, `unknown field${hint ? `; did you mean "${hint}"?` : ""} (expected one of ${known.join(", ")})`);
         }
         continue;
       }
       const field = issue.path.map(String).join(".");
       const found = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key as string], data);
-      add(where(String(issue.path[0] ?? "")), field || "frontmatter", `expected ${issue.message}, found ${describeNode(found)}`);
+      add(where(field), field || "frontmatter", `expected ${issue.message}, found ${describeNode(found)}`);
     }
   }
-  for (const found of controlCharactersInData(data))
-    add(where(found.field.split(".")[0]), found.field, describeControlCharacter(found.codePoint));
+  for (const found of controlCharactersInData(data)) add(where(found.field), found.field, describeControlCharacter(found.codePoint));
   for (const found of findControlCharacters(body))
     add({ line: bodyLine + found.line - 1, column: found.column }, "body", describeControlCharacter(found.codePoint));
   const inBody = (at: SourcePosition): SourcePosition => ({ line: bodyLine + at.line - 1, column: at.column });
@@ -100,9 +103,13 @@ export function validateOne(file: string, bytes: Uint8Array, siteOrigin: string)
   // Bylines and the lead picture are looked for even when other fields are wrong: every problem in one run.
   const bylines = bylinesOf(result.success ? result.data.author : (data as { author?: unknown } | undefined)?.author, read.post.fields);
   const lead = result.success ? result.data.image : (data as { image?: { src?: unknown } } | undefined)?.image;
-  if (typeof lead?.src === "string") pictures.unshift({ role: "lead", field: "image.src", src: lead.src, alt: "", ...where("image.src") });
-  if (!result.success || problems.length > 0) return { problems, links, bylines, pictures };
-  return { post: { file, slug, data: result.data, words: inspected.words, html: rendered.html }, problems, links, bylines, pictures };
+  const leadAt = read.post.fields.get("image.src") ?? { line: 1, column: 1 };
+  if (typeof lead?.src === "string") pictures.unshift({ role: "lead", field: "image.src", src: lead.src, alt: "", ...leadAt });
+  // Judged against the run's time across the set (lib/checks/correction-dates.ts); most posts have none to keep.
+  const dates = correctionDatesIn(data, where);
+  const outcome: FileOutcome = { problems, links, bylines, pictures, ...(dates.length > 0 && { correctionDates: dates }) };
+  if (!result.success || problems.length > 0) return outcome;
+  return { post: { file, slug, data: result.data, words: inspected.words, html: rendered.html }, ...outcome };
 }
 
 /** Each key `author:` names, placed at its list item, or at the field for a single key. */
@@ -113,6 +120,21 @@ function bylinesOf(author: unknown, fields: ReadonlyMap<string, SourcePosition>)
   return author.flatMap((key, index) =>
     typeof key === "string" ? [{ key: key.trim(), ...(fields.get(`author.${index}`) ?? field) }] : [],
   );
+}
+
+/**
+ * Where a problem with `field` points. A field inside an item of a list
+ * (`corrections.1.date`) points at its own line, else at the item's: the
+ * items look alike. Any other field points at its top-level key, and one
+ * that is not there at the top of the file.
+ */
+function placeField(fields: Map<string, SourcePosition>, field: string): SourcePosition {
+  const [name = "", index, key] = field.split(".");
+  const inItem = index !== undefined && /^\d+$/.test(index);
+  // Only an item that is a mapping has its own place: a problem with a list of text quotes the item, at its field.
+  const isMapping = inItem && [...fields.keys()].some((known) => known.startsWith(`${name}.${index}.`));
+  const item = isMapping ? (key !== undefined && fields.get(`${name}.${index}.${key}`)) || fields.get(`${name}.${index}`) : undefined;
+  return item ?? fields.get(name) ?? { line: 1, column: 1 };
 }
 
 function lineOfFirstInvalidByte(bytes: Uint8Array): SourcePosition {

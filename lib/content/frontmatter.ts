@@ -19,7 +19,7 @@ export interface ParsedPost {
   body: string;
   /** 1-based line where the body starts in the file. */
   bodyLine: number;
-  /** Where each field's key stands in the file, top-level and one level down (`image.src`); worked out on first use: only problems need it. */
+  /** Where each field's key stands in the file, top-level, one level down (`image.src`) and in lists' items (`corrections.1.date`); worked out on first use: only problems need it. */
   readonly fields: Map<string, SourcePosition>;
 }
 

@@ -21,9 +21,13 @@ export const LIMITS = {
   altLength: 300,
   /** A picture's caption or credit. */
   captionLength: 300,
+  /** Corrections and updates on one story: a story corrected more often needs rewriting, not another notice. */
+  correctionsPerPost: 20,
+  /** One correction's text: what was wrong and what is right, in a sentence or three. */
+  correctionLength: 600,
   /** YAML aliases (`*name`) in one frontmatter; each can copy a whole subtree. */
   yamlAliases: 10,
-  /** Nesting of YAML lists and mappings; the schema's deepest field is two levels. */
+  /** Nesting of YAML lists and mappings; the schema's deepest field is three levels (corrections.0.date). */
   yamlDepth: 4,
   /** Publication years a date may name: older archives and far-future typos are refused. */
   earliestYear: 1800,

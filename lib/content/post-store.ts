@@ -19,7 +19,7 @@ export interface StoredPost {
   words: number;
   /** The body as published: the HTML lib/checks/validate.ts judged. */
   html: string;
-  /** Last revision: frontmatter `updated`, else git history, else none. */
+  /** Last revision: frontmatter `updated`, else git history, else none; never before the newest correction (lib/content/revision-date.ts). */
   updated: Date | undefined;
   /** Whether this build writes the post at all (drafts and scheduled posts only in previews). */
   published: boolean;

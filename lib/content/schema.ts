@@ -36,6 +36,27 @@ const caption = (what: string) =>
 
 // Checked against site.yaml's people with the other posts (lib/checks/bylines.ts): this schema knows no site.
 const authorKey = z.string({ error: "an author's key (text), like jane-doe" }).trim().regex(AUTHOR_KEY, { error: AUTHOR_KEY_HINT });
+/**
+ * One correction or update. A single list with a kind, rather than two
+ * fields: a story's record of changes reads in date order whatever their
+ * kind, and most notices are corrections, so that is the default. The text
+ * is plain text, never Markdown or HTML: a notice is a sentence or three, and
+ * as text it is escaped for the page, the feeds and the JSON-LD alike.
+ */
+const correction = z.strictObject(
+  {
+    date: postDate,
+    kind: z.enum(["correction", "update"], { error: "`correction` (the default) or `update`" }).default("correction"),
+    text: z
+      .string({ error: "what was corrected or added, as text" })
+      .trim()
+      .min(1, { error: "a non-empty text saying what changed" })
+      .max(LIMITS.correctionLength, { error: `a text of at most ${LIMITS.correctionLength} characters` }),
+  },
+  { error: "a correction like { date: 2018-06-15, text: An earlier version misstated the bridge's length. }" },
+);
+
+export type Correction = z.output<typeof correction>;
 
 const tag = z
   .string({ error: "a tag name (text)" })
@@ -57,9 +78,18 @@ export const frontmatterSchema = z
       example: "2018-06-14",
     }),
     updated: postDate.optional().meta({
-      description: "Last substantive revision. Defaults to the post's last git commit.",
+      description: "Last substantive revision. Defaults to the post's last git commit; a later correction moves it forward.",
       example: "2018-06-15T10:00:00Z",
     }),
+    corrections: z
+      .array(correction, { error: "a list of corrections, each a `- date:` line with its `text:` below" })
+      .max(LIMITS.correctionsPerPost, { error: `at most ${LIMITS.correctionsPerPost} corrections and updates` })
+      .optional()
+      .meta({
+        description:
+          "Corrections and updates, each with a date (no earlier than `date`, not in the future), its text, and `kind: update` for news added rather than a mistake put right. Shown on the story and in the feeds; the newest moves the updated date.",
+        example: '[{ date: 2018-06-15, text: "An earlier version gave the span as 300 m; it is 340 m." }]',
+      }),
     description: z
       .string({ error: "a one- or two-sentence summary as text" })
       .trim()
@@ -156,6 +186,19 @@ export const frontmatterSchema = z
     error: "a date no earlier than the post's `date`",
     when: (payload) => payload.issues.length === 0,
   })
+  // A story cannot be corrected before it is out. Checked on every readable date, even when other fields are wrong,
+  // to come with every other problem; one in the future is refused where the run's time is known (lib/checks/correction-dates.ts).
+  .superRefine(
+    (data, context) => {
+      const corrections: unknown[] = Array.isArray(data.corrections) ? data.corrections : [];
+      for (const [index, item] of corrections.entries()) {
+        const date = (item as { date?: unknown } | undefined)?.date;
+        if (date instanceof Date && date < data.date)
+          context.addIssue({ code: "custom", path: ["corrections", index, "date"], message: "a date no earlier than the post's `date`" });
+      }
+    },
+    { when: (payload) => (payload.value as { date?: unknown } | undefined)?.date instanceof Date },
+  )
   .meta({ description: "Frontmatter of a post in posts/" });
 
 /** Frontmatter after validation: dates are Dates, defaults filled in. */

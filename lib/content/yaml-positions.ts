@@ -3,7 +3,7 @@
  * lib/content/frontmatter.ts parsed: each field's key, and each YAML error placed at
  * the field it belongs to, so an error points at the line to fix.
  */
-import { isMap, isScalar, isSeq, type Document, type LineCounter } from "yaml";
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type YAMLMap } from "yaml";
 
 export interface SourcePosition {
   line: number;
@@ -23,24 +23,33 @@ export function filePositions(counter: LineCounter): (offset: number) => SourceP
   };
 }
 
-/** Where each top-level field's key stands in the file, each key of a mapping one level down (`image.src`), and each item of a list (`author.1`). */
+/**
+ * Where each top-level field's key stands in the file, and each key of a
+ * mapping one level down, as `image.src`. A list places each item
+ * (`author.1`, `corrections.1`), and an item that is a mapping each of its
+ * keys (`corrections.1.date`): items look alike, and only the line tells
+ * which one is wrong.
+ */
 export function fieldPositions(doc: Document, at: (offset: number) => SourcePosition): Map<string, SourcePosition> {
   const fields = new Map<string, SourcePosition>();
   if (!isMap(doc.contents)) return fields;
+  const placeKeys = (map: YAMLMap, prefix: string) => {
+    for (const inner of map.items) {
+      if (isScalar(inner.key) && inner.key.range) fields.set(`${prefix}.${String(inner.key.value)}`, at(inner.key.range[0]));
+    }
+  };
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key) || !pair.key.range) continue;
     const name = String(pair.key.value);
     fields.set(name, at(pair.key.range[0]));
-    // A nested field (image.src) is placed at its own key, and a list's item (author.1) where it stands, for problems found after the schema.
-    if (isSeq(pair.value)) {
-      for (const [index, item] of pair.value.items.entries()) {
-        const range = (item as { range?: [number, number, number] } | null)?.range;
-        if (range) fields.set(`${name}.${index}`, at(range[0]));
-      }
-    }
-    if (!isMap(pair.value)) continue;
-    for (const inner of pair.value.items) {
-      if (isScalar(inner.key) && inner.key.range) fields.set(`${name}.${String(inner.key.value)}`, at(inner.key.range[0]));
+    // A nested field (image.src) is placed at its own key, for problems found after the schema.
+    if (isMap(pair.value)) placeKeys(pair.value, name);
+    if (!isSeq(pair.value)) continue;
+    for (const [index, item] of pair.value.items.entries()) {
+      const range = (item as { range?: [number, number, number] } | null)?.range;
+      if (!range) continue;
+      fields.set(`${name}.${index}`, at(range[0]));
+      if (isMap(item)) placeKeys(item, `${name}.${index}`);
     }
   }
   return fields;

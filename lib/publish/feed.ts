@@ -12,6 +12,7 @@ import type { FeedName } from "../site/addresses.ts";
 import { leadFigure, pictureBytes } from "../images/feed-pictures.ts";
 import { socialImage } from "../images/social-image.ts";
 import { creditsOf } from "../site/people.ts";
+import { correctionsHtml } from "../render/corrections.ts";
 
 export interface FeedEntry {
   /** Stable id: the post's permanent URL, which is its file name, so a new title keeps it. */
@@ -95,8 +96,11 @@ async function feedEntry(site: SiteMetadata, item: PostItem): Promise<FeedEntry>
     url,
     title: stripXmlForbidden(data.title),
     summary: stripXmlForbidden(data.description),
-    // The lead picture opens the story in a feed reader as it does on the page.
-    contentHtml: stripXmlForbidden(await convertHtmlToAbsoluteUrls(leadFigure(item.post) + item.content, url)),
+    // Corrections, then the lead picture, open the story in a feed reader as they do on the page:
+    // an entry whose date moved says what changed.
+    contentHtml: stripXmlForbidden(
+      await convertHtmlToAbsoluteUrls(correctionsHtml(data.corrections) + leadFigure(item.post) + item.content, url),
+    ),
     published: data.date,
     updated,
     lastChanged: updated ?? data.date,

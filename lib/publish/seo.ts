@@ -47,7 +47,20 @@ export function articleJsonLd(site: SiteMetadata, post: StoredPost, path: string
     ...(images.length > 0 ? { image: images.map((image) => absoluteUrl(site, image)) } : {}),
     ...(post.data.tags.length > 0 ? { keywords: post.data.tags } : {}),
     ...(post.data.source?.url ? { isBasedOn: post.data.source.url } : {}),
+    ...correctionsJsonLd(post),
   };
+}
+
+/**
+ * Each correction as schema.org's CorrectionComment (https://schema.org/correction),
+ * dated when it was made. Updates are news added, not mistakes put right:
+ * they move dateModified (through lastChange) and are not corrections.
+ */
+function correctionsJsonLd(post: StoredPost): Json {
+  const comments = (post.data.corrections ?? [])
+    .filter((item) => item.kind === "correction")
+    .map((item) => ({ "@type": "CorrectionComment", text: item.text, datePublished: item.date.toISOString() }));
+  return comments.length > 0 ? { correction: comments } : {};
 }
 
 export function websiteJsonLd(site: SiteMetadata): Json {

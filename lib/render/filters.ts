@@ -9,6 +9,7 @@ import { monthName } from "../content/post-date.ts";
 import { getPost } from "../content/post-store.ts";
 import { isoDate, readableDate } from "./dates.ts";
 import { creditsOf } from "../site/people.ts";
+import { correctionsHtml } from "./corrections.ts";
 
 /**
  * JSON that is safe inside <script type="application/ld+json">: a `</script>`
@@ -42,4 +43,5 @@ export default function filtersPlugin(eleventyConfig: EleventyConfig, options: {
   eleventyConfig.addFilter("storedPost", getPost);
   // A post's byline: the people its `author:` names, or the newsroom.
   eleventyConfig.addFilter("credits", (keys: string[] | undefined) => creditsOf(options.site, keys));
+  eleventyConfig.addFilter("correctionsHtml", correctionsHtml);
 }

@@ -28,7 +28,11 @@ export interface InertReport {
 export const PRODUCTION = { CONTEXT: "production", SITE_URL: "https://news.example.org" };
 
 /** Every post in a folder of fixtures, built as production builds it. The caller removes it. */
-export async function publishFixtures(folder: URL, env: NodeJS.ProcessEnv = PRODUCTION): Promise<ScratchSite> {
+export async function publishFixtures(
+  folder: URL,
+  env: NodeJS.ProcessEnv = PRODUCTION,
+  settings: Record<string, unknown> = {},
+): Promise<ScratchSite> {
   const dir = fileURLToPath(folder);
   const posts = Object.fromEntries(
     readdirSync(dir)
@@ -36,6 +40,7 @@ export async function publishFixtures(folder: URL, env: NodeJS.ProcessEnv = PROD
       .map((name) => [name, readFileSync(path.join(dir, name))]),
   );
   const scratch = await createScratchSite(posts);
+  await scratch.writeSettings(settings);
   const result = await scratch.build(env);
   if (result.code !== 0) {
     await scratch.remove();

@@ -2,7 +2,8 @@
  * Generated posts for the reader tests: many dated stories across years and
  * months, tags in mixed case (so `Politics` and `politics` must fold into one
  * page), one story with a video, one with a byline and an update, one
- * whose headline tries to break out of HTML and JSON, and one with footnotes.
+ * whose headline tries to break out of HTML and JSON, one with footnotes, and
+ * one with corrections and updates.
  */
 import { createScratchSite, type ScratchSite } from "./scratch-site.ts";
 import { buildProject, readSite, type BuiltSite } from "./site-build.ts";
@@ -29,6 +30,21 @@ export const VIDEO_ID = "dQw4w9WgXcQ";
 export const BYLINE_SLUG = "story-with-byline";
 export const HOSTILE_SLUG = "story-with-hostile-title";
 export const FOOTNOTES_SLUG = "story-with-footnotes";
+export const CORRECTIONS_SLUG = "story-with-corrections";
+
+/**
+ * Issue 19: the corrections story's notices, as its frontmatter writes them:
+ * out of date order, both kinds, one with a time and zone, and text that is
+ * markup and quotes if printed raw.
+ */
+export const CORRECTIONS = [
+  { date: "2024-09-10T15:30:00+02:00", kind: "update", text: "The council has since published the minutes." },
+  { date: "2024-09-02", kind: "correction", text: "An earlier version gave the vote as 7 to 4; it was 8 to 3." },
+  { date: "2024-09-04", kind: "correction", text: 'The "annex" is <b>not</b> final & still open to comment.' },
+] as const;
+
+const correctionsYaml = () =>
+  `corrections:\n${CORRECTIONS.map((item) => `  - date: ${item.date}\n    kind: ${item.kind}\n    text: ${JSON.stringify(item.text)}\n`).join("")}`;
 
 /**
  * Three notes: one cited twice, one whose whole text is a web address (issue
@@ -42,7 +58,7 @@ const FOOTNOTES = `The council's figures[^budget] differ from the auditor's.[^au
 `;
 
 /** The people fixture bylines name: their pages join every page kind the reader checks visit. */
-const FIXTURE_PEOPLE = {
+export const FIXTURE_PEOPLE = {
   "sam-reporter": { name: "Sam Reporter", bio: "Sam covers the harbour and the council.", link: "https://sam.example.org/" },
   "ines-vidal": { name: "Inés Vidal", bio: "Inés follows the city's money." },
 };
@@ -77,6 +93,9 @@ export function fixturePosts(count: number): FixturePost[] {
       more: FOOTNOTES,
       extra: "author: [ines-vidal, sam-reporter]\n",
     };
+  // Published 2024-08-30, corrected after.
+  if (count > 6)
+    posts[6] = { ...posts[6]!, slug: CORRECTIONS_SLUG, title: "Council vote, corrected and updated", extra: correctionsYaml() };
   return posts;
 }
 
@@ -124,7 +143,7 @@ export async function buildFixtureSite(
 /**
  * Every kind of page at once: the real site, and 23 generated posts whose
  * site has a video facade, a byline, an update, a hostile headline,
- * pagination and archive months. For checks that must hold on every page.
+ * footnotes, corrections, pagination and archive months. For checks that must hold on every page.
  */
 export async function buildEveryPageKind(): Promise<{ real: BuiltSite; fixture: FixtureSite }> {
   const [real, fixture] = await Promise.all([

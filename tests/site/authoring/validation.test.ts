@@ -52,6 +52,18 @@ const EXPECTED: [string, string][] = [
   ],
   ["posts/links-to-draft.md:7:23: body:", "expected a link to a published post, found /posts/a-draft/, a draft"],
   ["posts/updated-before-date.md:4:1: updated:", 'expected a date no earlier than the post\'s `date`, found the text "2024-02-01"'],
+  // Issue 19: corrections.
+  [
+    "posts/correction-before-story.md:6:5: corrections.0.date:",
+    'expected a date no earlier than the post\'s `date`, found the text "2024-02-20"',
+  ],
+  [
+    "posts/correction-in-future.md:8:5: corrections.1.date:",
+    'expected a date that has passed (a correction is dated when it is published), found the text "2199-01-01T09:00:00Z"',
+  ],
+  ["posts/correction-misspelt.md:7:5: corrections.0.kind:", 'expected `correction` (the default) or `update`, found the text "erratum"'],
+  ["posts/correction-misspelt.md:6:5: corrections.0.text:", "expected what was corrected or added, as text, found nothing"],
+  ["posts/correction-misspelt.md:8:5: corrections.0.txt:", 'unknown field; did you mean "text"? (expected one of date, kind, text)'],
   [
     "posts/unknown-author.md:7:5: author:",
     'expected the key of a person in site.yaml\'s `authors:` (jane-doe, sam-lee); did you mean "jane-doe"?, found "jane-do"',
@@ -125,6 +137,6 @@ describe("npm run check on the same posts", () => {
   it("exits non-zero and prints exactly the lines the build printed, in the same order", () => {
     expect(check.code).toBe(1);
     expect(problemLines(check.stderr)).toEqual(problemLines(build.stderr));
-    expect(check.stderr).toContain(`${EXPECTED.length} problems, checking 27 posts.`);
+    expect(check.stderr).toContain(`${EXPECTED.length} problems, checking 30 posts.`);
   });
 });

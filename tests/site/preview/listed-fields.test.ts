@@ -8,7 +8,7 @@
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePosts, postMarkdown, type FixturePost } from "../../support/reader-fixtures.ts";
+import { fixturePosts, postMarkdown, type FixturePost, FIXTURE_PEOPLE } from "../../support/reader-fixtures.ts";
 import {
   LISTING_COLLECTIONS,
   NEIGHBOUR_COLLECTION,
@@ -31,6 +31,7 @@ const sites: ScratchSite[] = [];
 
 async function siteWith(posts: FixturePost[]): Promise<ScratchSite> {
   const site = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
+  await site.writeSettings({ authors: FIXTURE_PEOPLE });
   sites.push(site);
   // Several pages per listing, so the pages after the first render too.
   await site.writeSettings({ pageSize: 2 });

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { cp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePosts, postMarkdown, type FixturePost } from "../../support/reader-fixtures.ts";
+import { fixturePosts, postMarkdown, type FixturePost, FIXTURE_PEOPLE } from "../../support/reader-fixtures.ts";
 import { createScratchSite, projectRoot, type ScratchSite } from "../../support/scratch-site.ts";
 import { readSite, type BuiltSite } from "../../support/site-build.ts";
 import { watchSite, type WatchingSite } from "../../support/watching-site.ts";
@@ -50,6 +50,7 @@ const relatedOn = (post: FixturePost) =>
 
 beforeAll(async () => {
   scratch = await createScratchSite(Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
+  await scratch.writeSettings({ authors: FIXTURE_PEOPLE });
   // A copy of layouts/, not the link to the repository's: one test edits a layout.
   await rm(path.join(scratch.root, "layouts"));
   await cp(path.join(projectRoot, "layouts"), path.join(scratch.root, "layouts"), { recursive: true });
@@ -195,6 +196,7 @@ describe("the live preview started while a post has a problem", () => {
     const few = fixturePosts(4);
     const [broken, other] = [few[0]!, few[1]!];
     const own = await createScratchSite(Object.fromEntries(few.map((post) => [`${post.slug}.md`, postMarkdown(post)])));
+    await own.writeSettings({ authors: FIXTURE_PEOPLE });
     await own.writePost(`${broken.slug}.md`, postMarkdown(broken).replace(/^title: .*$/m, "title: 42"));
     const ownSite = readSite(own.output);
     const preview = await watchSite(own.root);

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixturePosts, postMarkdown } from "../../support/reader-fixtures.ts";
+import { fixturePosts, postMarkdown, FIXTURE_PEOPLE } from "../../support/reader-fixtures.ts";
 import { createScratchSite, type ScratchSite } from "../../support/scratch-site.ts";
 import { SERVER_AT, watchSite, type WatchingSite } from "../../support/watching-site.ts";
 
@@ -42,6 +42,7 @@ beforeAll(async () => {
   scratch = await createScratchSite(
     Object.fromEntries(posts.map((post) => [`${post.slug}.md`, postMarkdown(post === posts[1] ? draft : post)])),
   );
+  await scratch.writeSettings({ authors: FIXTURE_PEOPLE });
   preview = await watchSite(scratch.root, {}, await freePort());
   port = Number(SERVER_AT.exec(preview.startLog())?.[1]);
   expect(port, preview.startLog()).toBeGreaterThan(0);

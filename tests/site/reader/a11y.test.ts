@@ -4,7 +4,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { watchPage } from "../../support/browser.ts";
-import { FOOTNOTES_SLUG, VIDEO_SLUG } from "../../support/reader-fixtures.ts";
+import { CORRECTIONS_SLUG, FOOTNOTES_SLUG, VIDEO_SLUG } from "../../support/reader-fixtures.ts";
 import { serveFixtureSite, type ServedFixture } from "../../support/served-fixture.ts";
 import type { StaticServer } from "../../support/static-server.ts";
 
@@ -22,6 +22,7 @@ const PAGES = {
   home: "/",
   "a post with a video, share links and related stories": `/posts/${VIDEO_SLUG}/`,
   "a post with footnotes and related stories": `/posts/${FOOTNOTES_SLUG}/`,
+  "a post with corrections and updates": `/posts/${CORRECTIONS_SLUG}/`,
   "a tag page": "/tags/politics/",
   "the archive": "/archive/",
   "an archive month": "/archive/2024/12/",

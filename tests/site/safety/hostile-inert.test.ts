@@ -10,6 +10,7 @@ import { parseHTML } from "linkedom";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, watchPage } from "../../support/browser.ts";
+import { HOSTILE_PERSON } from "../../fixtures/hostile/inert/hostile-person.ts";
 import { createScratchSite, projectRoot, type ScratchSite } from "../../support/scratch-site.ts";
 import { readSite, type BuiltSite } from "../../support/site-build.ts";
 import { startStaticServer, type StaticServer } from "../../support/static-server.ts";
@@ -26,12 +27,7 @@ interface Payloads {
   video: string;
 }
 const payloads = parseYaml(readFileSync(new URL(FIXTURE, FIXTURES), "utf8").split(/^---$/m)[1]!) as Payloads;
-/** The person the fixture's byline names, as site.yaml lists them: payloads in every field too. */
-const PERSON = {
-  name: "<img src=x onerror=alert('author')></dc:creator></author>",
-  bio: "</p><script>alert('bio')</script> & <b>bold</b>",
-  link: "https://example.org/?q=\"><script>alert('link')</script>&x='y'",
-};
+const PERSON = HOSTILE_PERSON;
 
 let scratch: ScratchSite;
 let site: BuiltSite;

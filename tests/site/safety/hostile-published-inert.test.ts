@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkFeeds, openInertPages, PRODUCTION, publishFixtures, type InertPages } from "../../support/inert-check.ts";
 import type { ScratchSite } from "../../support/scratch-site.ts";
 import { readSite } from "../../support/site-build.ts";
+import { HOSTILE_PERSON } from "../../fixtures/hostile/inert/hostile-person.ts";
 
 const FIXTURES = new URL("../../fixtures/hostile/inert/", import.meta.url);
 const slugs = readdirSync(fileURLToPath(FIXTURES))
@@ -22,7 +23,8 @@ const slugs = readdirSync(fileURLToPath(FIXTURES))
 let scratch: ScratchSite;
 let pages: InertPages;
 beforeAll(async () => {
-  scratch = await publishFixtures(FIXTURES);
+  // The byline of payloads-everywhere.md names a person whose every field is a payload too.
+  scratch = await publishFixtures(FIXTURES, undefined, { authors: { "hostile-writer": HOSTILE_PERSON } });
   pages = await openInertPages(scratch.output);
 });
 afterAll(async () => {

@@ -119,4 +119,18 @@ describe("combineOutcomes", () => {
     expect(combine([linking, future]).problems.map((problem) => problem.field)).toEqual(["body"]);
     expect(combine([linking, future], new Date("2024-07-02T00:00:00Z")).problems).toEqual([]);
   });
+
+  it("refuses a correction dated after `now` in its file's place, whether the file is otherwise valid or not (issue 19)", () => {
+    const dated = (date: string) => [{ field: "corrections.0.date", line: 7, column: 5, date: new Date(date), written: date }];
+    const corrected = { ...valid("posts/corrected.md"), correctionDates: dated("2024-06-20") };
+    const broken = { ...invalid("posts/broken.md"), correctionDates: dated("2024-06-21") };
+    const { problems } = combine([corrected, valid("posts/dup.md"), broken, valid("posts/x/dup.md")]);
+    expect(problems.map((problem) => `${problem.file}:${problem.line} ${problem.field}`)).toEqual([
+      "posts/corrected.md:7 corrections.0.date",
+      "posts/broken.md:2 title",
+      "posts/broken.md:7 corrections.0.date",
+      "posts/x/dup.md:1 slug",
+    ]);
+    expect(combine([corrected, broken], new Date("2024-06-21T00:00:00Z")).problems.map((problem) => problem.field)).toEqual(["title"]);
+  });
 });

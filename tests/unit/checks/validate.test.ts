@@ -171,3 +171,34 @@ describe("bylines name people site.yaml lists", () => {
     ]);
   });
 });
+
+describe("problems inside the frontmatter's nested fields are placed where the author can fix them (issue 19)", () => {
+  it("place each correction's problem at its item's own line, and name an unknown key by its path with its siblings", () => {
+    const corrections = [
+      "corrections:",
+      "  - date: 2024-01-02",
+      "    text: Fine.",
+      "  - date: 2023-12-01",
+      "    text: Before the story.",
+      "  - date: 2024-01-03",
+      "    kind: erratum",
+      "    txt: Misspelt.",
+      "  - date: 2199-01-01",
+      "    text: Not yet.",
+      "",
+    ].join("\n");
+    expect(check({ "a-post.md": post("Text.", corrections) })).toEqual([
+      'posts/a-post.md:11:5: corrections.2.kind: expected `correction` (the default) or `update`, found the text "erratum"',
+      "posts/a-post.md:10:5: corrections.2.text: expected what was corrected or added, as text, found nothing",
+      'posts/a-post.md:12:5: corrections.2.txt: unknown field; did you mean "text"? (expected one of date, kind, text)',
+      'posts/a-post.md:8:5: corrections.1.date: expected a date no earlier than the post\'s `date`, found the text "2023-12-01"',
+      'posts/a-post.md:13:5: corrections.3.date: expected a date that has passed (a correction is dated when it is published), found the text "2199-01-01"',
+    ]);
+  });
+
+  it("name an unknown key of the lead picture by its path, with a suggestion from the picture's own fields", () => {
+    expect(check({ "a-post.md": post("Text.", "image: { src: /media/a.jpg, alt: A harbour, credt: Jane }\n") })).toEqual([
+      'posts/a-post.md:5:1: image.credt: unknown field; did you mean "credit"? (expected one of src, alt, decorative, caption, credit)',
+    ]);
+  });
+});

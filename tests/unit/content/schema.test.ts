@@ -104,3 +104,74 @@ describe("the schema", () => {
     expect(issues({ ...base, ...extra })).toEqual(expected);
   });
 });
+
+describe("corrections (issue 19)", () => {
+  const corrections = (...items: Record<string, unknown>[]) => ({ ...base, corrections: items });
+
+  it("reads each date as `date` is read, and makes an item a correction unless it says update", () => {
+    const data = frontmatterSchema.parse(
+      corrections(
+        { date: "2024-01-02", text: " An earlier version misnamed the mayor. " },
+        { date: "2024-01-03 09:30:00 +01:00", kind: "update", text: "The mayor has replied." },
+      ),
+    );
+    expect(data.corrections).toEqual([
+      { date: new Date("2024-01-02T00:00:00Z"), kind: "correction", text: "An earlier version misnamed the mayor." },
+      { date: new Date("2024-01-03T08:30:00Z"), kind: "update", text: "The mayor has replied." },
+    ]);
+    expect(frontmatterSchema.parse(base).corrections).toBeUndefined();
+  });
+
+  it("accepts a correction dated the moment the story was published", () => {
+    expect(issues(corrections({ date: "2024-01-01", text: "Fixed at once." }))).toEqual([]);
+  });
+
+  it("refuses a correction dated before the story, each at its own item, along with any other problem", () => {
+    expect(
+      issues({
+        ...corrections(
+          { date: "2024-01-05", text: "Fine." },
+          { date: "2023-12-31T23:59:59Z", text: "Too early." },
+          { date: "x", text: "" },
+        ),
+        title: "",
+      }),
+    ).toEqual([
+      "title: a non-empty headline",
+      "corrections.2.date: a date like 2018-06-14 or 2018-06-14T09:30:00-04:00",
+      "corrections.2.text: a non-empty text saying what changed",
+      "corrections.1.date: a date no earlier than the post's `date`",
+    ]);
+  });
+
+  it.each([
+    [
+      "a list of text",
+      { corrections: ["Fixed."] },
+      ["corrections.0: a correction like { date: 2018-06-15, text: An earlier version misstated the bridge's length. }"],
+    ],
+    [
+      "one mapping, not a list",
+      { corrections: { date: "2024-01-02", text: "x" } },
+      ["corrections: a list of corrections, each a `- date:` line with its `text:` below"],
+    ],
+    [
+      "an unknown kind",
+      { corrections: [{ date: "2024-01-02", kind: "erratum", text: "x" }] },
+      ["corrections.0.kind: `correction` (the default) or `update`"],
+    ],
+    ["no date", { corrections: [{ text: "x" }] }, ["corrections.0.date: a date like 2018-06-14 or 2018-06-14T09:30:00-04:00"]],
+    [
+      "text too long",
+      { corrections: [{ date: "2024-01-02", text: "x".repeat(LIMITS.correctionLength + 1) }] },
+      [`corrections.0.text: a text of at most ${LIMITS.correctionLength} characters`],
+    ],
+    [
+      "too many",
+      { corrections: Array.from({ length: LIMITS.correctionsPerPost + 1 }, () => ({ date: "2024-01-02", text: "x" })) },
+      [`corrections: at most ${LIMITS.correctionsPerPost} corrections and updates`],
+    ],
+  ])("refuses %s", (_name, extra, expected) => {
+    expect(issues({ ...base, ...extra })).toEqual(expected);
+  });
+});

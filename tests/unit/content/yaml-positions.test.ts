@@ -31,6 +31,26 @@ describe("fieldPositions", () => {
     });
   });
 
+  it("places a nested mapping's keys, and each item of a list of mappings with its keys (issue 19)", () => {
+    const { doc, at } = frontmatter(
+      "image:\n  src: /a.jpg\ntags: [a, b]\ncorrections:\n  - date: 2024-01-02\n    text: A\n  -   date: x\n",
+    );
+    expect(Object.fromEntries(fieldPositions(doc, at))).toEqual({
+      image: { line: 2, column: 1 },
+      "image.src": { line: 3, column: 3 },
+      // Each item of a list of text too, where it stands: a byline's key (author.1) is checked after the schema.
+      tags: { line: 4, column: 1 },
+      "tags.0": { line: 4, column: 8 },
+      "tags.1": { line: 4, column: 11 },
+      corrections: { line: 5, column: 1 },
+      "corrections.0": { line: 6, column: 5 },
+      "corrections.0.date": { line: 6, column: 5 },
+      "corrections.0.text": { line: 7, column: 5 },
+      "corrections.1": { line: 8, column: 7 },
+      "corrections.1.date": { line: 8, column: 7 },
+    });
+  });
+
   it("has nothing to place when the frontmatter is not a mapping", () => {
     expect(fieldPositions(frontmatter("- a\n- b\n").doc, frontmatter("").at).size).toBe(0);
     expect(fieldPositions(frontmatter("").doc, frontmatter("").at).size).toBe(0);

@@ -116,6 +116,16 @@ describe("buildFeed", () => {
     expect([revised?.authors, revised?.byline, revised?.tags]).toEqual([[site.author], site.author.name, []]);
   });
 
+  it("opens a corrected story's content with its corrections, as its page does (issue 19)", async () => {
+    const corrections = [{ date: day("2024-06-05"), kind: "correction" as const, text: "The vote was 8 to 3 & final." }];
+    const [entry] = (await buildFeed(site, siteFeed([postItem("corrected", { corrections })]))).entries;
+    expect(entry?.contentHtml).toMatch(
+      /^<section class="corrections">\n<h2>Correction<\/h2>\n<p><time datetime="2024-06-05T00:00:00.000Z">June 5, 2024<\/time>: The vote was 8 to 3 &amp; final\.<\/p>\n<\/section>\n<p>About corrected\.<\/p>$/,
+    );
+    const [plain] = (await buildFeed(site, siteFeed([postItem("plain")]))).entries;
+    expect(plain?.contentHtml).toBe("<p>About plain.</p>");
+  });
+
   it("makes the links and images of the content absolute, so they work in a feed reader", async () => {
     const content = '<p><a href="/posts/other/">other</a> <img src="/media/a.png" alt="a"> <a href="https://elsewhere.example/x">x</a></p>';
     const [entry] = (await buildFeed(site, siteFeed([postItem("linking", {}, {}, content)]))).entries;

@@ -74,6 +74,20 @@ describe("articleJsonLd", () => {
     expect(sourced.isBasedOn).toBe("https://people.example/story");
   });
 
+  it("gives each correction as a CorrectionComment with its text and date, and no updates (issue 19)", () => {
+    const corrections = [
+      { date: day("2024-06-04"), kind: "update" as const, text: "The harbour master has replied." },
+      { date: day("2024-06-02"), kind: "correction" as const, text: 'The "ferry" was <b>late</b>.' },
+    ];
+    const corrected = articleJsonLd(site, storedPost("harbour", { date: day("2024-06-01"), corrections }), path);
+    expect(corrected.correction).toEqual([
+      { "@type": "CorrectionComment", text: 'The "ferry" was <b>late</b>.', datePublished: "2024-06-02T00:00:00.000Z" },
+    ]);
+    const updatedOnly = articleJsonLd(site, storedPost("harbour", { corrections: corrections.slice(0, 1) }), path);
+    expect(updatedOnly).not.toHaveProperty("correction");
+    expect(article).not.toHaveProperty("correction");
+  });
+
   it("holds only JSON values: what a script tag carries is what was built", () => {
     expect(JSON.parse(JSON.stringify(article))).toEqual(article);
   });
